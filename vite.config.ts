@@ -11,7 +11,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'test/conformance/**', 'node_modules/**'],
+    exclude: ['test/e2e/**', 'test/conformance/**', 'node_modules/**', '**/*.browser.test.ts'],
     environment: 'node',
   },
 });
