@@ -48,10 +48,11 @@ export interface RunningServer {
  * server knows its own URL, since a registry's token realm must point back at it.
  */
 export async function serveHandler(makeHandler: (baseUrl: string) => Handler, at: Endpoint): Promise<RunningServer> {
-  let wire: Handler | undefined;
+  // Filled in once listening: requests cannot arrive before that.
+  const slot: { handler?: Handler } = {};
   const server = createServer((req, res) => {
     toWireRequest(req)
-      .then((request) => writeWireResponse(res, wire!, request))
+      .then((request) => writeWireResponse(res, slot.handler!, request))
       .catch((err: unknown) => {
         if (!res.headersSent) res.statusCode = 500;
         res.end(String(err));
@@ -70,7 +71,7 @@ export async function serveHandler(makeHandler: (baseUrl: string) => Handler, at
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  wire = makeHandler(url);
+  slot.handler = makeHandler(url);
   return {
     server,
     url,

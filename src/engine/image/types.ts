@@ -41,16 +41,19 @@ export interface ImageIndex {
   annotations?: Record<string, string>;
 }
 
-/** The runtime defaults an image carries (`docker inspect` → `Config`). */
+/**
+ * The runtime defaults an image carries (`docker inspect` → `Config`). Docker's own Go structs write
+ * empty lists and maps as `null` (e.g. `"Labels":null`), so those fields may be null when parsed.
+ */
 export interface ContainerConfig {
   User?: string;
-  ExposedPorts?: Record<string, Record<string, never>>;
-  Env?: string[];
+  ExposedPorts?: Record<string, Record<string, never>> | null;
+  Env?: string[] | null;
   Entrypoint?: string[] | null;
   Cmd?: string[] | null;
-  Volumes?: Record<string, Record<string, never>>;
+  Volumes?: Record<string, Record<string, never>> | null;
   WorkingDir?: string;
-  Labels?: Record<string, string>;
+  Labels?: Record<string, string> | null;
   StopSignal?: string;
   ArgsEscaped?: boolean;
   Shell?: string[];
