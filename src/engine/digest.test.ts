@@ -12,6 +12,15 @@ describe('digest', () => {
   });
 
   it.each([
+    ['sha256:' + 'A'.repeat(64), 'invalid checksum digest format'],
+    ['sha256:' + 'a'.repeat(63), 'invalid checksum digest length'],
+    ['md5:' + 'a'.repeat(32), 'unsupported digest algorithm'],
+    ['sha256', 'invalid checksum digest format'],
+  ])("refuses %s with go-digest's words", (text, message) => {
+    expect(() => parseDigest(text)).toThrow(message);
+  });
+
+  it.each([
     ['sha256:' + 'a'.repeat(64), true],
     ['sha512:' + 'a'.repeat(128), true],
     ['sha256:' + 'A'.repeat(64), false],

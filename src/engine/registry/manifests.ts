@@ -8,9 +8,8 @@ import { getHeader, readBody } from '../wire/message';
 import { RegistryError } from './errors';
 import { baseHeaders, emptyResponse } from './headers';
 import { manifestRefs } from './manifest-refs';
+import { isValidTag } from '../reference';
 import type { RegistryState } from './state';
-
-const tagGrammar = /^[\w][\w.-]{0,127}$/;
 
 function resolve(state: RegistryState, name: string, reference: string): Digest {
   const repo = state.repository(name);
@@ -29,7 +28,7 @@ export async function getManifest(
   name: string,
   reference: string,
 ): Promise<WireResponse> {
-  if (!isDigest(reference) && !tagGrammar.test(reference)) throw new RegistryError('TAG_INVALID', reference);
+  if (!isDigest(reference) && !isValidTag(reference)) throw new RegistryError('TAG_INVALID', reference);
   const digest = resolve(state, name, reference);
   const link = state.repository(name)!.manifests.get(digest)!;
   const bytes = await state.blobs.get(digest);
@@ -51,7 +50,7 @@ export async function putManifest(
   reference: string,
 ): Promise<WireResponse> {
   const byDigest = isDigest(reference);
-  if (!byDigest && !tagGrammar.test(reference)) throw new RegistryError('TAG_INVALID', reference);
+  if (!byDigest && !isValidTag(reference)) throw new RegistryError('TAG_INVALID', reference);
   const bytes = await readBody(request.body);
   const declared = getHeader(request, 'Content-Length');
   if (declared !== undefined && Number(declared) !== bytes.length) throw new RegistryError('SIZE_INVALID');

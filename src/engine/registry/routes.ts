@@ -1,6 +1,7 @@
 // The URL space of the OCI Distribution API (distribution-spec spec.md, "Endpoints"), as route
 // matchers that read like the spec's table: end-1 `/v2/`, end-2/3 manifests, end-4a..6 uploads,
 // end-2 blobs, end-8 tags, `_catalog`, and the token endpoint a registry's auth realm points at.
+import { isRepositoryPath, MAX_PATH_LENGTH } from '../reference';
 
 export type Route =
   | { kind: 'base' }
@@ -13,15 +14,12 @@ export type Route =
   | { kind: 'tags'; name: string }
   | { kind: 'unknown' };
 
-// A repository name: path components of lowercase alphanumerics joined by `.`, `_`, `__` or dashes,
-// separated by `/` (distribution/reference regexp.go). The route takes any name-ish text and the
-// handler answers NAME_INVALID for what the grammar refuses.
-const component = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
-const nameGrammar = new RegExp(`^${component}(?:/${component})*$`);
-export const maxNameLength = 255;
+// A route takes any name-ish text; the handler answers NAME_INVALID for what the reference
+// grammar refuses (lowercase path components joined by `/`, at most 255 characters).
+export const maxNameLength = MAX_PATH_LENGTH;
 
 export function isValidRepositoryName(name: string): boolean {
-  return name.length <= maxNameLength && nameGrammar.test(name);
+  return name.length <= maxNameLength && isRepositoryPath(name);
 }
 
 const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [

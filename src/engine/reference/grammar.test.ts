@@ -1,0 +1,189 @@
+// The regular expressions against the cases of distribution/reference's regexp_test.go.
+import { describe, expect, it } from 'vitest';
+import {
+  domainPattern,
+  identifierPattern,
+  isHexIdentifier,
+  isRepositoryPath,
+  isValidTag,
+  namePattern,
+  referencePattern,
+} from './grammar';
+
+const digest = 'sha256:be178c0543eb17f5f3043021c9e5fcf30285e557a4fc309cce97ff9ca6182912';
+
+/** The captures of an anchored match, with unmatched groups as '' (as Go reports them), or null. */
+function captures(pattern: RegExp, text: string): string[] | null {
+  const m = pattern.exec(text);
+  return m ? m.slice(1).map((g) => g ?? '') : null;
+}
+
+describe('domain', () => {
+  it.each([
+    ['test.com', true],
+    ['test.com:10304', true],
+    ['test.com:http', false],
+    ['localhost', true],
+    ['localhost:8080', true],
+    ['a', true],
+    ['a.b', true],
+    ['ab.cd.com', true],
+    ['a-b.com', true],
+    ['-ab.com', false],
+    ['ab-.com', false],
+    ['ab.c-om', true],
+    ['ab.-com', false],
+    ['ab.com-', false],
+    ['0101.com', true],
+    ['001a.com', true],
+    ['b.gbc.io:443', true],
+    ['b.gbc.io', true],
+    ['xn--n3h.com', true],
+    ['Asdf.com', true],
+    ['192.168.1.1:75050', true],
+    ['192.168.1.1:750050', true],
+    ['[fd00:1:2::3]:75050', true],
+    ['[fd00:1:2::3]75050', false],
+    ['[fd00:1:2::3]::75050', false],
+    ['[fd00:1:2::3%eth0]:75050', false],
+    ['[fd00123123123]:75050', true],
+    ['[2001:0db8:85a3:0000:0000:8a2e:0370:7334]:75050', true],
+    ['[2001:0db8:85a3:0000:0000:8a2e:0370:7334]:750505', true],
+    ['fd00:1:2::3:75050', false],
+  ])('%s → %s', (text, ok) => {
+    expect(domainPattern.test(text)).toBe(ok);
+  });
+});
+
+describe('name: [domain/]path', () => {
+  it.each<[string, [string, string] | null]>([
+    ['', null],
+    ['short', ['', 'short']],
+    ['simple/name', ['simple', 'name']],
+    ['library/ubuntu', ['library', 'ubuntu']],
+    ['docker/stevvooe/app', ['docker', 'stevvooe/app']],
+    ['aa/aa/aa/aa/aa/aa/aa/aa/aa/bb/bb/bb/bb/bb/bb', ['aa', 'aa/aa/aa/aa/aa/aa/aa/aa/bb/bb/bb/bb/bb/bb']],
+    ['aa/aa/bb/bb/bb', ['aa', 'aa/bb/bb/bb']],
+    ['a/a/a/a', ['a', 'a/a/a']],
+    ['a/a/a/a/', null],
+    ['a//a/a', null],
+    ['a', ['', 'a']],
+    ['a/aa', ['a', 'aa']],
+    ['a/aa/a', ['a', 'aa/a']],
+    ['foo.com', ['', 'foo.com']],
+    ['foo.com/', null],
+    ['foo.com:8080/bar', ['foo.com:8080', 'bar']],
+    ['foo.com:http/bar', null],
+    ['foo.com/bar', ['foo.com', 'bar']],
+    ['foo.com/bar/baz', ['foo.com', 'bar/baz']],
+    ['localhost:8080/bar', ['localhost:8080', 'bar']],
+    ['sub-dom1.foo.com/bar/baz/quux', ['sub-dom1.foo.com', 'bar/baz/quux']],
+    ['blog.foo.com/bar/baz', ['blog.foo.com', 'bar/baz']],
+    ['a^a', null],
+    ['aa/asdf$$^/aa', null],
+    ['asdf$$^/aa', null],
+    ['aa-a/a', ['aa-a', 'a']],
+    ['a/'.repeat(128) + 'a', ['a', 'a/'.repeat(127) + 'a']],
+    ['a-/a/a/a', null],
+    ['foo.com/a-/a/a', null],
+    ['-foo/bar', null],
+    ['foo/bar-', null],
+    ['foo-/bar', null],
+    ['foo/-bar', null],
+    ['_foo/bar', null],
+    ['foo_bar', ['', 'foo_bar']],
+    ['foo_bar.com', ['', 'foo_bar.com']],
+    ['foo_bar.com:8080', null],
+    ['foo_bar.com:8080/app', null],
+    ['foo.com/foo_bar', ['foo.com', 'foo_bar']],
+    ['____/____', null],
+    ['_docker/_docker', null],
+    ['docker_/docker_', null],
+    ['b.gcr.io/test.example.com/my-app', ['b.gcr.io', 'test.example.com/my-app']],
+    ['xn--n3h.com/myimage', ['xn--n3h.com', 'myimage']],
+    ['xn--7o8h.com/myimage', ['xn--7o8h.com', 'myimage']],
+    ['example.com/xn--7o8h.com/myimage', ['example.com', 'xn--7o8h.com/myimage']],
+    ['example.com/some_separator__underscore/myimage', ['example.com', 'some_separator__underscore/myimage']],
+    ['example.com/__underscore/myimage', null],
+    ['example.com/..dots/myimage', null],
+    ['example.com/.dots/myimage', null],
+    ['example.com/nodouble..dots/myimage', null],
+    ['docker./docker', null],
+    ['.docker/docker', null],
+    ['docker-/docker', null],
+    ['-docker/docker', null],
+    ['do..cker/docker', null],
+    ['do__cker:8080/docker', null],
+    ['do__cker/docker', ['', 'do__cker/docker']],
+    [
+      'registry.io/foo/project--id.module--name.ver---sion--name',
+      ['registry.io', 'foo/project--id.module--name.ver---sion--name'],
+    ],
+    ['Asdf.com/foo/bar', ['Asdf.com', 'foo/bar']],
+    ['Foo/FarB', null],
+  ])('%s', (text, expected) => {
+    expect(captures(namePattern, text)).toEqual(expected);
+  });
+});
+
+describe('reference: name[:tag][@digest]', () => {
+  it.each<[string, [string, string, string] | null]>([
+    ['registry.com:8080/myapp:tag', ['registry.com:8080/myapp', 'tag', '']],
+    [`registry.com:8080/myapp@${digest}`, ['registry.com:8080/myapp', '', digest]],
+    [`registry.com:8080/myapp:tag2@${digest}`, ['registry.com:8080/myapp', 'tag2', digest]],
+    ['registry.com:8080/myapp@sha256:badbadbadbad', null],
+    ['registry.com:8080/myapp:invalid~tag', null],
+    ['bad_hostname.com:8080/myapp:tag', null],
+    // Without a '/', `localhost` is a name and 8080 a tag.
+    [`localhost:8080@${digest}`, ['localhost', '8080', digest]],
+    [`localhost:8080/name@${digest}`, ['localhost:8080/name', '', digest]],
+    [`localhost:http/name@${digest}`, null],
+    [`localhost@${digest}`, ['localhost', '', digest]],
+    ['registry.com:8080/myapp@bad', null],
+    ['registry.com:8080/myapp@2bad', null],
+  ])('%s', (text, expected) => {
+    expect(captures(referencePattern, text)).toEqual(expected);
+  });
+});
+
+describe('identifier', () => {
+  it.each([
+    ['da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf9821', true],
+    ['7EC43B381E5AEFE6E04EFB0B3F0693FF2A4A50652D64AEC573905F2DB5889A1C', false],
+    ['da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf', false],
+    ['sha256:da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf9821', false],
+    ['da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf98218482', false],
+  ])('%s → %s', (text, ok) => {
+    expect(identifierPattern.test(text)).toBe(ok);
+    expect(isHexIdentifier(text)).toBe(ok);
+  });
+});
+
+describe('helpers', () => {
+  it.each([
+    ['latest', true],
+    ['3.20', true],
+    ['_', true],
+    ['a'.repeat(128), true],
+    ['a'.repeat(129), false],
+    ['.x', false],
+    ['-x', false],
+    ['', false],
+    ['a:b', false],
+  ])('tag %s → %s', (text, ok) => {
+    expect(isValidTag(text)).toBe(ok);
+  });
+
+  it.each([
+    ['library/alpine', true],
+    ['a/b/c/d', true],
+    ['a'.repeat(255), true],
+    ['a'.repeat(256), false],
+    ['Library/alpine', false],
+    ['localhost:5000/app', false],
+    ['a//b', false],
+    ['a/', false],
+  ])('repository path %s → %s', (text, ok) => {
+    expect(isRepositoryPath(text)).toBe(ok);
+  });
+});
