@@ -1,0 +1,43 @@
+// Filling the public hub: every official image of the engine's catalogue is put into the
+// registry's blob store and linked into its `library/<name>` repository — the index, the manifest
+// of each platform, each config and layer — with every tag the catalogue gives it. Blobs shared by
+// several repositories (alpine's base layer under nginx:alpine and node:alpine) are stored once.
+import type { Digest } from '../digest';
+import type { Catalogue } from '../image/official';
+import { parseManifestOrIndex } from '../image/parse-any';
+import type { RegistryState } from './state';
+
+async function linkManifest(
+  state: RegistryState,
+  catalogue: Catalogue,
+  repository: string,
+  digest: Digest,
+): Promise<void> {
+  const repo = state.ensureRepository(repository);
+  if (repo.manifests.has(digest)) return;
+  const blob = catalogue.blobs.get(digest);
+  if (!blob) throw new Error(`catalogue lacks ${digest}`);
+  const parsed = parseManifestOrIndex(blob.bytes, blob.mediaType);
+  const children = parsed.kind === 'index' ? parsed.index.manifests : [];
+  for (const child of children) await linkManifest(state, catalogue, repository, child.digest);
+  if (parsed.kind === 'manifest') {
+    for (const d of [parsed.manifest.config, ...parsed.manifest.layers]) {
+      const content = catalogue.blobs.get(d.digest);
+      if (!content) throw new Error(`catalogue lacks ${d.digest}`);
+      await state.blobs.put(content.bytes, d.digest);
+      repo.blobs.add(d.digest);
+    }
+  }
+  await state.blobs.put(blob.bytes, digest);
+  repo.manifests.set(digest, { mediaType: blob.mediaType, size: blob.bytes.length });
+}
+
+/** Put the catalogue's official images under `library/` in `state`. Idempotent. */
+export async function seedOfficialImages(state: RegistryState, catalogue: Catalogue): Promise<void> {
+  for (const [repository, tags] of catalogue.repositories) {
+    for (const [tag, digest] of tags) {
+      await linkManifest(state, catalogue, repository, digest);
+      state.ensureRepository(repository).tags.set(tag, digest);
+    }
+  }
+}
