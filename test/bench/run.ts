@@ -3,11 +3,13 @@
 import { renderTable, type BenchRow } from './table';
 import { rawHashRows, sampleLayerBytes } from './hash';
 import { catalogueBenchRows } from './catalogue';
+import { layerBenchRows } from './layer';
 import { registryBenchRows } from './registry';
 
 const rows: BenchRow[] = [];
 const layer = sampleLayerBytes();
 rows.push(...(await rawHashRows(layer)));
+rows.push(...(await layerBenchRows(layer)));
 rows.push(...(await catalogueBenchRows()));
 rows.push(...(await registryBenchRows()));
 
