@@ -34,8 +34,10 @@ export class RegistryError extends Error {
     readonly detail?: unknown,
     /** Extra response headers, e.g. the `WWW-Authenticate` challenge of a 401. */
     readonly headers: Headers = {},
+    /** A message more specific than the code's own, where the reference registry gives one. */
+    message: string = errorCodes[code].message,
   ) {
-    super(errorCodes[code].message);
+    super(message);
   }
 
   get status(): number {

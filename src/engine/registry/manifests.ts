@@ -3,6 +3,8 @@
 // repository; `GET`/`HEAD` return it by tag or digest with its own media type and digest;
 // `DELETE` by digest removes it and every tag that pointed at it.
 import { isDigest, sha256Of, type Digest } from '../digest';
+import { parseIndex } from '../image/image-index';
+import { MediaType } from '../image/media-types';
 import type { WireRequest, WireResponse } from '../wire/message';
 import { getHeader, readBody } from '../wire/message';
 import { RegistryError } from './errors';
@@ -22,14 +24,67 @@ function resolve(state: RegistryState, name: string, reference: string): Digest 
   return digest;
 }
 
+/** The media types a client accepts, from every `Accept` value (parameters such as `q=` dropped). */
+function acceptedTypes(request: WireRequest): Set<string> {
+  const accept = getHeader(request, 'Accept') ?? '';
+  return new Set(
+    accept
+      .split(',')
+      .map((t) => (t.split(';')[0] ?? '').trim().toLowerCase())
+      .filter(Boolean),
+  );
+}
+
+/**
+ * Content negotiation as the reference registry does it: an OCI manifest or index is only served to
+ * a client that says it accepts one; a Docker manifest list fetched by tag by a client that does
+ * not accept lists is answered with its linux/amd64 manifest instead.
+ */
+async function negotiate(
+  state: RegistryState,
+  name: string,
+  digest: Digest,
+  byTag: boolean,
+  accepted: Set<string>,
+): Promise<Digest> {
+  const link = state.repository(name)!.manifests.get(digest)!;
+  if (link.mediaType === MediaType.ociManifest && !accepted.has(MediaType.ociManifest)) {
+    throw new RegistryError(
+      'MANIFEST_UNKNOWN',
+      undefined,
+      {},
+      'OCI manifest found, but accept header does not support OCI manifests',
+    );
+  }
+  if (link.mediaType === MediaType.ociIndex && !accepted.has(MediaType.ociIndex)) {
+    throw new RegistryError(
+      'MANIFEST_UNKNOWN',
+      undefined,
+      {},
+      'OCI index found, but accept header does not support OCI indexes',
+    );
+  }
+  if (byTag && link.mediaType === MediaType.dockerManifestList && !accepted.has(MediaType.dockerManifestList)) {
+    const bytes = await state.blobs.get(digest);
+    const list = bytes ? parseIndex(bytes, MediaType.dockerManifestList) : undefined;
+    const amd64 = list?.manifests.find((m) => m.platform?.architecture === 'amd64' && m.platform.os === 'linux');
+    if (!amd64 || !state.repository(name)!.manifests.has(amd64.digest)) {
+      throw new RegistryError('MANIFEST_UNKNOWN', { Tag: 'linux/amd64' });
+    }
+    return amd64.digest;
+  }
+  return digest;
+}
+
 export async function getManifest(
   state: RegistryState,
   request: WireRequest,
   name: string,
   reference: string,
 ): Promise<WireResponse> {
-  if (!isDigest(reference) && !isValidTag(reference)) throw new RegistryError('TAG_INVALID', reference);
-  const digest = resolve(state, name, reference);
+  const byTag = !isDigest(reference);
+  if (byTag && !isValidTag(reference)) throw new RegistryError('TAG_INVALID', reference);
+  const digest = await negotiate(state, name, resolve(state, name, reference), byTag, acceptedTypes(request));
   const link = state.repository(name)!.manifests.get(digest)!;
   const bytes = await state.blobs.get(digest);
   if (!bytes) throw new RegistryError('MANIFEST_UNKNOWN', { Digest: digest });

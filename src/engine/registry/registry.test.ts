@@ -5,6 +5,12 @@ import { MediaType } from '../image/media-types';
 import { bodyJson, bodyText, header, request, testRegistry, type TestRegistry } from './testing';
 
 const student: [string, string] = ['student', 'dockyard'];
+// What skopeo and dockerd send when fetching a manifest.
+const accept = {
+  Accept: [MediaType.ociManifest, MediaType.dockerManifest, MediaType.dockerManifestList, MediaType.ociIndex].join(
+    ', ',
+  ),
+};
 const zero = 'sha256:' + '0'.repeat(64);
 
 let r: TestRegistry;
@@ -17,7 +23,7 @@ async function pushBlob(name: string, bytes: Uint8Array) {
   return digest;
 }
 
-async function pushImage(name: string, tag: string) {
+async function pushImage(name: string, tag: string, mediaType: string = MediaType.ociManifest) {
   const layer = await pushBlob(name, utf8('layer bytes'));
   const config = await pushBlob(
     name,
@@ -25,12 +31,12 @@ async function pushImage(name: string, tag: string) {
   );
   const manifest = JSON.stringify({
     schemaVersion: 2,
-    mediaType: MediaType.ociManifest,
+    mediaType,
     config: { mediaType: MediaType.ociConfig, digest: config, size: 10 },
     layers: [{ mediaType: MediaType.ociLayerGzip, digest: layer, size: 11 }],
   });
   const res = await r.handler(
-    request('PUT', `/v2/${name}/manifests/${tag}`, { ...auth, 'Content-Type': MediaType.ociManifest }, manifest),
+    request('PUT', `/v2/${name}/manifests/${tag}`, { ...auth, 'Content-Type': mediaType }, manifest),
   );
   expect(res.status).toBe(201);
   return { layer, config, manifest: header(res, 'Docker-Content-Digest')!, manifestText: manifest };
@@ -146,12 +152,12 @@ describe('cross-repository mount (end-11)', () => {
 describe('manifests (end-3, end-7, end-9)', () => {
   it('stores, serves by tag and by digest, lists and deletes', async () => {
     const img = await pushImage('team/app', 'v1');
-    const byTag = await r.handler(request('GET', '/v2/team/app/manifests/v1', auth));
+    const byTag = await r.handler(request('GET', '/v2/team/app/manifests/v1', { ...auth, ...accept }));
     expect(byTag.status).toBe(200);
     expect(header(byTag, 'Content-Type')).toBe(MediaType.ociManifest);
     expect(header(byTag, 'Docker-Content-Digest')).toBe(img.manifest);
     expect(bodyText(byTag)).toBe(img.manifestText);
-    const head = await r.handler(request('HEAD', `/v2/team/app/manifests/${img.manifest}`, auth));
+    const head = await r.handler(request('HEAD', `/v2/team/app/manifests/${img.manifest}`, { ...auth, ...accept }));
     expect([head.status, header(head, 'Content-Length'), head.body]).toEqual([
       200,
       String(img.manifestText.length),
@@ -166,6 +172,55 @@ describe('manifests (end-3, end-7, end-9)', () => {
     expect(bodyJson(gone)).toEqual({
       errors: [{ code: 'MANIFEST_UNKNOWN', message: 'manifest unknown', detail: { Tag: 'v1' } }],
     });
+  });
+
+  it.each([
+    ['a Docker-only client', MediaType.dockerManifest],
+    ['no Accept header', ''],
+    ['application/json', 'application/json'],
+  ])('does not serve an OCI manifest to %s, as the reference registry', async (_who, acceptValue) => {
+    const img = await pushImage('team/app', 'v1');
+    for (const ref of ['v1', img.manifest]) {
+      const res = await r.handler(
+        request('GET', `/v2/team/app/manifests/${ref}`, acceptValue ? { ...auth, Accept: acceptValue } : auth),
+      );
+      expect(res.status).toBe(404);
+      expect(bodyJson(res)).toEqual({
+        errors: [
+          { code: 'MANIFEST_UNKNOWN', message: 'OCI manifest found, but accept header does not support OCI manifests' },
+        ],
+      });
+    }
+  });
+
+  it('answers a tag naming a Docker manifest list with its linux/amd64 manifest when lists are not accepted', async () => {
+    const img = await pushImage('team/app', 'amd64', MediaType.dockerManifest);
+    const list = JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MediaType.dockerManifestList,
+      manifests: [
+        {
+          mediaType: MediaType.dockerManifest,
+          digest: img.manifest,
+          size: img.manifestText.length,
+          platform: { architecture: 'amd64', os: 'linux' },
+        },
+      ],
+    });
+    const put = await r.handler(
+      request('PUT', '/v2/team/app/manifests/multi', { ...auth, 'Content-Type': MediaType.dockerManifestList }, list),
+    );
+    expect(put.status).toBe(201);
+    const single = await r.handler(
+      request('GET', '/v2/team/app/manifests/multi', { ...auth, Accept: MediaType.dockerManifest }),
+    );
+    expect([single.status, header(single, 'Docker-Content-Digest'), header(single, 'Content-Type')]).toEqual([
+      200,
+      img.manifest,
+      MediaType.dockerManifest,
+    ]);
+    const whole = await r.handler(request('GET', '/v2/team/app/manifests/multi', { ...auth, ...accept }));
+    expect(header(whole, 'Content-Type')).toBe(MediaType.dockerManifestList);
   });
 
   it('refuses a manifest naming a missing blob, storing nothing', async () => {

@@ -12,7 +12,10 @@ describe('the hub seeded with the official images', () => {
     const r = await testRegistry({ ...hub, realm: 'https://auth.docker.io/token' });
     await seedOfficialImages(r.state, await generateOfficialCatalogue());
 
-    const auth = { Authorization: `Bearer ${await r.token('repository:library/alpine:pull')}` };
+    const auth = {
+      Authorization: `Bearer ${await r.token('repository:library/alpine:pull')}`,
+      Accept: `${MediaType.ociIndex}, ${MediaType.ociManifest}`,
+    };
     const index = await r.handler(request('GET', '/v2/library/alpine/manifests/latest', auth));
     expect(index.status).toBe(200);
     expect(header(index, 'Content-Type')).toBe(MediaType.ociIndex);

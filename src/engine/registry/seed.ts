@@ -1,5 +1,6 @@
-// Filling the public hub: every official image of the engine's catalogue is put into the
-// registry's blob store and linked into its `library/<name>` repository — the index, the manifest
+// Filling the public hub: every image of the engine's catalogue — the official ones under
+// `library/`, and the few community ones such as `acme/website` — is put into the registry's blob
+// store and linked into its repository — the index, the manifest
 // of each platform, each config and layer — with every tag the catalogue gives it. Blobs shared by
 // several repositories (alpine's base layer under nginx:alpine and node:alpine) are stored once.
 import type { Digest } from '../digest';
@@ -32,7 +33,7 @@ async function linkManifest(
   repo.manifests.set(digest, { mediaType: blob.mediaType, size: blob.bytes.length });
 }
 
-/** Put the catalogue's official images under `library/` in `state`. Idempotent. */
+/** Put the catalogue's images (official under `library/`, and community) in `state`. Idempotent. */
 export async function seedOfficialImages(state: RegistryState, catalogue: Catalogue): Promise<void> {
   for (const [repository, tags] of catalogue.repositories) {
     for (const [tag, digest] of tags) {

@@ -4,6 +4,7 @@
 import { alpine319, alpine320, alpine321, alpineImage } from './alpine';
 import type { ImageDefinition } from './assemble';
 import { busyboxImage } from './busybox';
+import { acmeHelloApiImage, acmeWebsiteImage } from './community';
 import { debianImage, debianSerial, debianVersion } from './debian';
 import { helloWorldImage } from './hello-world';
 import { httpdImage, httpdVersion } from './httpd';
@@ -138,3 +139,12 @@ export const officialImages: readonly OfficialImage[] = [
     image: pythonImage(python312, 'slim'),
   },
 ];
+
+/** Images in users' namespaces on the hub (see community.ts). */
+export const communityImages: readonly OfficialImage[] = [
+  { repository: 'acme/website', tags: ['latest', '1.0'], image: acmeWebsiteImage },
+  { repository: 'acme/hello-api', tags: ['latest', '1.2.0'], image: acmeHelloApiImage },
+];
+
+/** Everything the simulated hub starts with. */
+export const hubImages: readonly OfficialImage[] = [...officialImages, ...communityImages];

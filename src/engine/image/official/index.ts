@@ -2,18 +2,19 @@
 // inside the engine, with no network. Seeded into the simulated public hub, it is what students
 // pull, inspect and run: real OCI indexes, manifests and configs, real tar.gz layers with real
 // sha256 digests, each image about 1/1000 of the real one's size, with shared base layers shared
-// for real. Generation takes a moment and is done once per module (memoised).
+// for real. A few community images (`acme/…`, built FROM official ones) come with it, as on the
+// real hub. Generation takes a moment and is done once per module (memoised).
 //
 //   repositories  'library/alpine' → 'latest' → index digest
 //   blobs         digest → { mediaType, bytes }   every index, manifest, config and layer
 import type { Bytes } from '../../bytes';
 import type { Digest } from '../../digest';
 import { BlobCollector } from './assemble';
-import { officialImages } from './catalogue';
+import { hubImages } from './catalogue';
 import { platforms } from './platforms';
 
 export { programOf, libraryOf, elfMachineOf, PROGRAM_MARKER } from './elf';
-export { officialImages, type OfficialImage } from './catalogue';
+export { communityImages, hubImages, officialImages, type OfficialImage } from './catalogue';
 export { platforms, type TargetPlatform } from './platforms';
 
 export interface Catalogue {
@@ -32,7 +33,7 @@ export class DuplicateTagError extends Error {
 export async function buildOfficialCatalogue(): Promise<Catalogue> {
   const collector = new BlobCollector();
   const repositories = new Map<string, Map<string, Digest>>();
-  for (const entry of officialImages) {
+  for (const entry of hubImages) {
     const manifests = [];
     for (const p of platforms) manifests.push(await collector.image(entry.image(p), p));
     const digest = await collector.index(manifests);
