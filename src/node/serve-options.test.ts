@@ -20,6 +20,11 @@ describe('npm run serve options', () => {
     });
   });
 
+  it('serves the engine on 127.0.0.1:2375 when given no flags at all', () => {
+    expect(parseServeArgs([])).toEqual({ engine: { host: '127.0.0.1', port: 2375 }, registries: [] });
+    expect(parseServeArgs(['--registry', 'docker.io=127.0.0.1:5001']).engine).toBeUndefined();
+  });
+
   it.each([
     [['--engine', '0.0.0.0:2375'], /loopback/],
     [['--engine', '10.0.0.1:2375'], /loopback/],

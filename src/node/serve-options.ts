@@ -1,4 +1,5 @@
 // Parses `npm run serve` options: `--engine HOST:PORT` and repeatable `--registry NAME=HOST:PORT`.
+// With no flags at all, the engine is served on Docker's unencrypted TCP port, 127.0.0.1:2375.
 // Servers bind loopback only, so any other host is refused here, before anything listens.
 
 export interface Endpoint {
@@ -23,7 +24,11 @@ export function parseEndpoint(text: string): Endpoint {
   return { host, port };
 }
 
+/** Where the engine listens when `npm run serve` is given no flags. */
+export const DEFAULT_ENGINE: Endpoint = { host: '127.0.0.1', port: 2375 };
+
 export function parseServeArgs(argv: string[]): ServeOptions {
+  if (argv.length === 0) return { engine: { ...DEFAULT_ENGINE }, registries: [] };
   const opts: ServeOptions = { registries: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;

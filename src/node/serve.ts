@@ -1,27 +1,48 @@
-// `npm run serve -- --registry docker.io=127.0.0.1:5001 [--registry NAME=HOST:PORT …]`
-// Exposes the simulated registries over real HTTP on loopback ports, so skopeo, umoci and the docker
-// CLI can drive them unchanged. Runs until interrupted. (`--engine` arrives with the daemon.)
-import { isWorldRegistry, worldRegistryConfig, worldRegistryNames } from '../engine/registry/presets';
-import { createRegistry } from '../engine/registry/registry';
-import { RegistryState } from '../engine/registry/state';
+// `npm run serve [-- --engine 127.0.0.1:2375] [--registry NAME=HOST:PORT …]`
+//
+// Exposes Dockyard over real HTTP on loopback ports so real clients drive it unchanged:
+//   --engine HOST:PORT          the laptop's Docker daemon (Engine API 1.50) for the docker CLI,
+//                               `DOCKER_HOST=tcp://HOST:PORT docker …` (the default, on
+//                               127.0.0.1:2375, when no flag is given at all);
+//   --registry NAME=HOST:PORT   one of the world's registries (docker.io, registry.example.com,
+//                               cr.example.net) for skopeo, umoci, curl.
+// The daemon reaches the world's registries in process, by their world host names, sharing state
+// with any `--registry` server; loopback registries (`127.0.0.1:5000/…`) it reaches over real HTTP.
+// Runs until interrupted.
+import { createDaemon } from '../engine/daemon';
+import { ImageStore } from '../engine/daemon/image-store';
+import { isWorldRegistry, worldRegistryNames } from '../engine/registry/presets';
 import { MemoryBlobStore } from '../engine/store/memory-blob-store';
-import { serveHandler, type RunningServer } from './http-adapter';
+import { serveEngine } from './engine-server';
+import { serveHandler } from './http-adapter';
+import { nodeTransport } from './node-transport';
 import { parseServeArgs, type ServeOptions } from './serve-options';
+import { createWorldRegistries } from './world-registries';
 
-async function start(opts: ServeOptions): Promise<RunningServer[]> {
-  if (opts.engine) throw new Error('--engine: the Engine API adapter is not in this version yet');
-  if (opts.registries.length === 0) throw new Error('nothing to serve: give --registry NAME=HOST:PORT');
-  const running: RunningServer[] = [];
-  for (const { name, at } of opts.registries) {
+interface Closable {
+  close(): Promise<void>;
+}
+
+async function start(opts: ServeOptions): Promise<Closable[]> {
+  const names = opts.registries.map(({ name }) => name);
+  for (const name of names) {
     if (!isWorldRegistry(name)) throw new Error(`unknown registry "${name}": one of ${worldRegistryNames.join(', ')}`);
-    const state = new RegistryState(new MemoryBlobStore());
-    const config = await worldRegistryConfig(name);
-    const server = await serveHandler(
-      (base) => createRegistry({ config: { ...config, realm: `${base}/token` }, state }),
-      at,
-    );
+  }
+  const world = await createWorldRegistries();
+  const running: Closable[] = [];
+  for (const { name, at } of opts.registries) {
+    if (!isWorldRegistry(name)) continue;
+    // The realm must point back at this server, so the handler is made once its URL is known.
+    const server = await serveHandler((base) => world.handlerWithRealm(name, `${base}/token`), at);
     console.log(`registry ${name} listening on ${server.url}`);
     running.push(server);
+  }
+  if (opts.engine) {
+    const store = await ImageStore.open(new MemoryBlobStore());
+    const daemon = createDaemon({ store, transport: nodeTransport(world.hosts) });
+    const engine = await serveEngine(daemon, opts.engine);
+    console.log(`engine listening on ${engine.url} (DOCKER_HOST=${engine.url})`);
+    running.push(engine);
   }
   return running;
 }

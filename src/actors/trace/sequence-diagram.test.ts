@@ -175,7 +175,7 @@ describe('the trace store', () => {
         message: { method: 'GET', url: '/_ping', headers: {} },
       });
     }
-    const kept = t.entries() as { command: number; message?: unknown }[];
+    const kept = t.entries() as readonly { command?: number; message?: unknown }[];
     expect(kept.map((e) => [e.command, e.message !== undefined])).toEqual([
       [1, false],
       [2, false],
