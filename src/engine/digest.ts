@@ -5,6 +5,7 @@
 // `Digest` is a branded string: the only ways to make one are `parseDigest` (checks the grammar of
 // the OCI image spec, descriptor.md "Digests") and `sha256Of` (computes it), so a `Digest` value is
 // always well formed.
+import { tracked } from './activity';
 import { asBytes, toHex, utf8 } from './bytes';
 
 export type Digest = string & { readonly __brand: 'Digest' };
@@ -58,7 +59,7 @@ export function shortId(d: Digest): string {
 /** SHA-256 of the bytes, through WebCrypto (the same in browsers and Node 20). */
 export async function sha256Of(data: Uint8Array | string): Promise<Digest> {
   const bytes = typeof data === 'string' ? utf8(data) : asBytes(data);
-  const hash = await crypto.subtle.digest('SHA-256', bytes);
+  const hash = await tracked(crypto.subtle.digest('SHA-256', bytes));
   return `sha256:${toHex(new Uint8Array(hash))}` as Digest;
 }
 

@@ -17,7 +17,7 @@ import { serveEngine } from './engine-server';
 import { serveHandler } from './http-adapter';
 import { nodeTransport } from './node-transport';
 import { parseServeArgs, type ServeOptions } from './serve-options';
-import { createWorldRegistries } from './world-registries';
+import { createWorldRegistries } from '../engine/world/registries';
 
 interface Closable {
   close(): Promise<void>;

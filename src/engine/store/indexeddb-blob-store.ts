@@ -9,6 +9,7 @@
 // A put writes both records in one transaction, and a delete removes both in one: either the blob
 // is fully there or not at all. Hashing happens before the transaction opens, because an
 // IndexedDB transaction commits by itself as soon as it waits on anything that is not IndexedDB.
+import { tracked } from '../activity';
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import { asBytes, type Bytes } from '../bytes';
 import { isDigest, type Digest } from '../digest';
@@ -59,13 +60,13 @@ export class IndexedDbBlobStore implements FullBlobStore {
   }
 
   async get(digest: Digest): Promise<Bytes | undefined> {
-    const value = await this.#db.get('blobs', checkDigestArgument(digest));
+    const value = await tracked(this.#db.get('blobs', checkDigestArgument(digest)));
     return value === undefined ? undefined : asBytes(value);
   }
 
   async stat(digest: Digest): Promise<BlobInfo | undefined> {
     const d = checkDigestArgument(digest);
-    const size = await this.#db.get('sizes', d);
+    const size = await tracked(this.#db.get('sizes', d));
     return size === undefined ? undefined : { digest: d, size };
   }
 
@@ -74,28 +75,32 @@ export class IndexedDbBlobStore implements FullBlobStore {
     const copy = asBytes(bytes).slice();
     const digest = await digestForPut(copy, expected);
     const tx = this.#db.transaction(['blobs', 'sizes'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('blobs').put(copy, digest),
-      tx.objectStore('sizes').put(copy.length, digest),
-      tx.done,
-    ]);
+    await tracked(
+      Promise.all([
+        tx.objectStore('blobs').put(copy, digest),
+        tx.objectStore('sizes').put(copy.length, digest),
+        tx.done,
+      ]),
+    );
     return digest;
   }
 
   async delete(digest: Digest): Promise<boolean> {
     const d = checkDigestArgument(digest);
     const tx = this.#db.transaction(['blobs', 'sizes'], 'readwrite');
-    const [existed] = await Promise.all([
-      tx.objectStore('sizes').count(d),
-      tx.objectStore('blobs').delete(d),
-      tx.objectStore('sizes').delete(d),
-      tx.done,
-    ]);
+    const [existed] = await tracked(
+      Promise.all([
+        tx.objectStore('sizes').count(d),
+        tx.objectStore('blobs').delete(d),
+        tx.objectStore('sizes').delete(d),
+        tx.done,
+      ]),
+    );
     return existed > 0;
   }
 
   async list(): Promise<Digest[]> {
-    const keys = await this.#db.getAllKeys('sizes');
+    const keys = await tracked(this.#db.getAllKeys('sizes'));
     return keys.filter((k): k is Digest => typeof k === 'string' && isDigest(k)).sort();
   }
 

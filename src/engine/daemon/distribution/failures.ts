@@ -75,7 +75,7 @@ export function uploadFailure(err: unknown): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
-/** The HTTP error for a push that failed before its first line. */
-export function pushFailure(err: unknown): DaemonError {
+/** The API error for anything else (a push, a bad reference): classified, or 500 with its words. */
+export function apiFailure(err: unknown): DaemonError {
   return classified(err) ?? DaemonError.system(messageOf(err));
 }

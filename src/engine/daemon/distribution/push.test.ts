@@ -126,18 +126,24 @@ describe('docker push', () => {
     const world = await createWorld();
     await pulled(world, 'docker.io/library/nginx', 'alpine');
     await tag(world, 'nginx:alpine', 'registry.example.com/student/nginx', 'v1');
+    // Hold every upload's PATCH until five are waiting (or none has come for a while): a sixth
+    // upload could only arrive if the daemon started more than five at once.
     let inFlight = 0;
     let most = 0;
+    let release: (() => void) | undefined;
+    let gate = new Promise<void>((resolve) => (release = resolve));
     const inner = world.registries['registry.example.com'].handler;
     world.override('registry.example.com', async (request) => {
-      const patch = request.method === 'PATCH';
-      if (patch) most = Math.max(most, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      try {
-        return await inner(request);
-      } finally {
-        if (patch) inFlight--;
-      }
+      if (request.method !== 'PATCH') return inner(request);
+      most = Math.max(most, ++inFlight);
+      const open = release!;
+      if (inFlight >= 5) open();
+      const timer = setTimeout(open, 100);
+      await gate;
+      clearTimeout(timer);
+      inFlight--;
+      if (inFlight === 0) gate = new Promise<void>((resolve) => (release = resolve));
+      return inner(request);
     });
     const answer = await push(world, 'registry.example.com/student/nginx', 'v1', student);
     const view = cliView(answer.messages).split('\n');

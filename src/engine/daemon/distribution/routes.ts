@@ -26,7 +26,7 @@ import type { DaemonContext } from '../context';
 import { FilterArgs } from '../filters';
 import { logImageEvent } from '../image-events';
 import { compareApiVersions } from '../version';
-import { pullFailure, pushFailure } from './failures';
+import { apiFailure, pullFailure } from './failures';
 import { login } from './login';
 import { parsePlatformOption } from './platform-option';
 import { pullImage } from './pull';
@@ -52,7 +52,7 @@ function referenceOrFail(make: () => ImageReference | undefined): ImageReference
   try {
     ref = make();
   } catch (err) {
-    throw pushFailure(err);
+    throw apiFailure(err);
   }
   if (!ref) throw DaemonError.invalidParameter('invalid reference format');
   return ref;
@@ -96,7 +96,7 @@ async function postImagesPush(ctx: DaemonContext, req: WireRequest, match: RegEx
   });
   return streamResponse(events, {
     render: pushMessages,
-    failure: pushFailure,
+    failure: apiFailure,
     onSuccess: () => logImageEvent(ctx, familiarString(ref), familiarName(ref), 'push'),
   });
 }

@@ -10,7 +10,7 @@ import type { RegistryConfig } from '../../registry/config';
 import type { RegistryState } from '../../registry/state';
 import type { Handler } from '../../wire/message';
 import { DOCKER_HUB_INDEX_HOST, isDockerHub, registryEndpoint } from './endpoint';
-import { createHubIndex } from './hub-index';
+import { createHubIndex } from '../../registry/hub-index';
 
 export interface ServedRegistry {
   config: RegistryConfig;

@@ -1,5 +1,6 @@
 // A registry's user accounts. Passwords are never kept: only a salted PBKDF2-SHA256 hash, as a
 // real registry's htpasswd or identity provider would keep a bcrypt hash.
+import { tracked } from '../../activity';
 import { toHex, utf8 } from '../../bytes';
 
 export interface Account {
@@ -12,11 +13,9 @@ export interface Account {
 const iterations = 20_000;
 
 async function derive(password: string, salt: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', utf8(password), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: utf8(salt), iterations },
-    key,
-    256,
+  const key = await tracked(crypto.subtle.importKey('raw', utf8(password), 'PBKDF2', false, ['deriveBits']));
+  const bits = await tracked(
+    crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: utf8(salt), iterations }, key, 256),
   );
   return toHex(new Uint8Array(bits));
 }

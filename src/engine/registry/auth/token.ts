@@ -1,6 +1,7 @@
 // Registry bearer tokens (distribution docs/spec/auth/jwt.md): a JWT whose `access` claim lists,
 // per repository, the actions the token server granted. We sign with HMAC-SHA256 (HS256) using the
 // registry's own secret; the registry checks signature, audience and expiry before every request.
+import { tracked } from '../../activity';
 import { fromUtf8, utf8 } from '../../bytes';
 import { fromBase64Url, toBase64Url } from './base64';
 
@@ -22,13 +23,15 @@ export interface TokenClaims {
 }
 
 async function key(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  return tracked(
+    crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']),
+  );
 }
 
 export async function signToken(claims: TokenClaims, secret: string): Promise<string> {
   const head = toBase64Url(utf8(JSON.stringify({ alg: 'HS256', typ: 'JWT' })));
   const body = toBase64Url(utf8(JSON.stringify(claims)));
-  const sig = await crypto.subtle.sign('HMAC', await key(secret), utf8(`${head}.${body}`));
+  const sig = await tracked(crypto.subtle.sign('HMAC', await key(secret), utf8(`${head}.${body}`)));
   return `${head}.${body}.${toBase64Url(new Uint8Array(sig))}`;
 }
 
@@ -43,7 +46,9 @@ export async function verifyToken(
   if (parts.length !== 3) return undefined;
   const [head, body, sig] = parts as [string, string, string];
   try {
-    const ok = await crypto.subtle.verify('HMAC', await key(secret), fromBase64Url(sig), utf8(`${head}.${body}`));
+    const ok = await tracked(
+      crypto.subtle.verify('HMAC', await key(secret), fromBase64Url(sig), utf8(`${head}.${body}`)),
+    );
     if (!ok) return undefined;
     const claims = JSON.parse(fromUtf8(fromBase64Url(body))) as TokenClaims;
     if (claims.aud !== audience || claims.exp <= nowSeconds || claims.nbf > nowSeconds + 60) return undefined;

@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
-import { fromUtf8 } from '../../bytes';
-import type { Digest } from '../../digest';
-import { RegistryState } from '../../registry/state';
-import { MemoryBlobStore } from '../../store/memory-blob-store';
-import { readBody } from '../../wire/message';
+import { fromUtf8 } from '../bytes';
+import type { Digest } from '../digest';
+import { RegistryState } from './state';
+import { MemoryBlobStore } from '../store/memory-blob-store';
+import { readBody } from '../wire/message';
 import { createHubIndex, searchHub } from './hub-index';
 
 function hub(...repositories: string[]): RegistryState {

@@ -10,10 +10,10 @@
 // Results are ranked the way a person expects: the exact name first, official images before
 // others, then by stars. Star counts and descriptions of the official images are plausible
 // values of early 2025, written for Dockyard.
-import { utf8 } from '../../bytes';
-import type { RegistryState } from '../../registry/state';
-import type { Handler, WireResponse } from '../../wire/message';
-import { splitUrl } from '../../wire/message';
+import { utf8 } from '../bytes';
+import type { RegistryState } from './state';
+import type { Handler, WireResponse } from '../wire/message';
+import { splitUrl } from '../wire/message';
 
 interface Listing {
   description: string;

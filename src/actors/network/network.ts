@@ -1,0 +1,141 @@
+// The network carries every HTTP message between hosts: the client's requests to a daemon, a
+// daemon's to a registry and its token service. Each leg — request out, response back — takes the
+// link's latency on the world's clock, and is written to the trace as it is delivered, so pausing
+// the clock pauses the work, and stepping it delivers one message at a time.
+//
+// A host whose link or machine is down does not answer: the request fails after the delivery
+// attempt with the error a Go client would report (`connect: connection refused` when the host is
+// down, `i/o timeout` when the link is cut), and the trace shows a cross instead of a reply.
+import type { Clock } from '../../engine/runtime/contract';
+import type { Handler, WireRequest, WireResponse } from '../../engine/wire/message';
+import { isStream } from '../../engine/wire/message';
+import type { Trace } from '../trace/trace';
+import type { Endpoint } from '../trace/types';
+import { responseSummary, requestSummary } from './summaries';
+import type { Topology } from './topology';
+
+/** How long a Go client waits for a dial on a cut link before `i/o timeout`. */
+export const DIAL_TIMEOUT_MS = 30_000;
+
+export class NetworkError extends Error {
+  override name = 'NetworkError';
+  constructor(
+    message: string,
+    readonly kind: 'refused' | 'timeout' | 'unknown-host',
+  ) {
+    super(message);
+  }
+}
+
+export interface SendOptions {
+  from: Endpoint;
+  to: Endpoint;
+  request: WireRequest;
+  /** The command this message belongs to (for the trace and the sequence diagram). */
+  command?: number;
+}
+
+/** Someone waiting for the next delivery (step mode, or a test). */
+type DeliveryListener = () => void;
+
+export class Network {
+  #handlers = new Map<string, Handler>();
+  #exchange = 0;
+  #pending = 0;
+  #listeners = new Set<DeliveryListener>();
+
+  constructor(
+    readonly topology: Topology,
+    readonly clock: Clock,
+    readonly trace: Trace,
+  ) {}
+
+  /** Make `handler` answer requests addressed to `endpoint` (a daemon, a registry, a token service). */
+  attach(endpoint: Endpoint, handler: Handler): void {
+    this.#handlers.set(`${endpoint.host}/${endpoint.role}`, handler);
+  }
+
+  /** Messages on the wire right now (sent, not yet delivered). */
+  get inFlight(): number {
+    return this.#pending;
+  }
+
+  /** Be told after every delivery (request or response leg). */
+  onDelivery(listener: DeliveryListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Carry one exchange; resolves with the response, or rejects with a NetworkError. */
+  async send({ from, to, request, command }: SendOptions): Promise<WireResponse> {
+    const exchange = ++this.#exchange;
+    const handler = this.#handlers.get(`${to.host}/${to.role}`);
+    if (!handler) throw new NetworkError(`dial tcp: lookup ${to.host}: no such host`, 'unknown-host');
+
+    await this.#leg(from.host, to.host);
+    this.trace.append({
+      kind: 'request',
+      exchange,
+      from,
+      to,
+      method: request.method,
+      url: request.url,
+      summary: requestSummary(request),
+      time: this.clock.now(),
+      command,
+      message: request,
+    });
+    this.#delivered();
+
+    const link = this.topology.linkBetween(from.host, to.host);
+    if (!link?.up || !this.topology.isHostUp(to.host)) {
+      const hostDown = !this.topology.isHostUp(to.host);
+      if (!hostDown) await this.clock.sleep(DIAL_TIMEOUT_MS);
+      const error = hostDown
+        ? new NetworkError(`dial tcp ${to.host}: connect: connection refused`, 'refused')
+        : new NetworkError(`dial tcp ${to.host}: i/o timeout`, 'timeout');
+      this.trace.append({
+        kind: 'failure',
+        exchange,
+        from,
+        to,
+        summary: hostDown ? 'connection refused' : 'i/o timeout',
+        time: this.clock.now(),
+        command,
+      });
+      throw error;
+    }
+
+    const response = await handler(request);
+    await this.#leg(to.host, from.host);
+    this.trace.append({
+      kind: 'response',
+      exchange,
+      from: to,
+      to: from,
+      status: response.status,
+      summary: responseSummary(response),
+      streamed: isStream(response.body),
+      time: this.clock.now(),
+      command,
+      message: response,
+    });
+    this.#delivered();
+    return response;
+  }
+
+  /** One leg across the link: its latency on the clock (a link that is down still takes the attempt). */
+  async #leg(a: string, b: string): Promise<void> {
+    const latency = this.topology.linkBetween(a, b)?.latencyMs ?? 0;
+    this.#pending++;
+    try {
+      await this.clock.sleep(latency);
+    } finally {
+      this.#pending--;
+    }
+  }
+
+  #delivered(): void {
+    for (const l of this.#listeners) l();
+  }
+}
