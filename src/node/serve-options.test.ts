@@ -17,11 +17,22 @@ describe('npm run serve options', () => {
         { name: 'docker.io', at: { host: '127.0.0.1', port: 5001 } },
         { name: 'cr.example.net', at: { host: 'localhost', port: 5003 } },
       ],
+      trace: true,
+      mermaid: false,
+    });
+  });
+
+  it('takes --quiet and --mermaid, still serving the default engine', () => {
+    expect(parseServeArgs(['--quiet', '--mermaid'])).toEqual({
+      engine: { host: '127.0.0.1', port: 2375 },
+      registries: [],
+      trace: false,
+      mermaid: true,
     });
   });
 
   it('serves the engine on 127.0.0.1:2375 when given no flags at all', () => {
-    expect(parseServeArgs([])).toEqual({ engine: { host: '127.0.0.1', port: 2375 }, registries: [] });
+    expect(parseServeArgs([])).toMatchObject({ engine: { host: '127.0.0.1', port: 2375 }, registries: [] });
     expect(parseServeArgs(['--registry', 'docker.io=127.0.0.1:5001']).engine).toBeUndefined();
   });
 

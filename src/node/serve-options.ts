@@ -1,5 +1,7 @@
-// Parses `npm run serve` options: `--engine HOST:PORT` and repeatable `--registry NAME=HOST:PORT`.
-// With no flags at all, the engine is served on Docker's unencrypted TCP port, 127.0.0.1:2375.
+// Parses `npm run serve` options: `--engine HOST:PORT`, repeatable `--registry NAME=HOST:PORT`,
+// `--quiet` (no live trace) and `--mermaid` (a sequence diagram after each request to the engine).
+// With neither an engine nor a registry named, the engine is served on Docker's unencrypted TCP
+// port, 127.0.0.1:2375.
 // Servers bind loopback only, so any other host is refused here, before anything listens.
 
 export interface Endpoint {
@@ -10,6 +12,10 @@ export interface Endpoint {
 export interface ServeOptions {
   engine?: Endpoint;
   registries: { name: string; at: Endpoint }[];
+  /** Print the trace live, one line per message (default true). */
+  trace: boolean;
+  /** Print a Mermaid sequence diagram when each request to the engine has been answered. */
+  mermaid: boolean;
 }
 
 const loopback = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|::1|\[::1\])$/;
@@ -28,8 +34,7 @@ export function parseEndpoint(text: string): Endpoint {
 export const DEFAULT_ENGINE: Endpoint = { host: '127.0.0.1', port: 2375 };
 
 export function parseServeArgs(argv: string[]): ServeOptions {
-  if (argv.length === 0) return { engine: { ...DEFAULT_ENGINE }, registries: [] };
-  const opts: ServeOptions = { registries: [] };
+  const opts: ServeOptions = { registries: [], trace: true, mermaid: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') && arg.startsWith('--') ? splitOnce(arg, '=') : [arg, undefined];
@@ -44,8 +49,11 @@ export function parseServeArgs(argv: string[]): ServeOptions {
       const [name, at] = splitOnce(spec, '=');
       if (!name || at === undefined) throw new Error(`invalid --registry "${spec}": expected NAME=HOST:PORT`);
       opts.registries.push({ name, at: parseEndpoint(at) });
-    } else throw new Error(`unknown flag: ${arg}`);
+    } else if (flag === '--quiet' && inline === undefined) opts.trace = false;
+    else if (flag === '--mermaid' && inline === undefined) opts.mermaid = true;
+    else throw new Error(`unknown flag: ${arg}`);
   }
+  if (!opts.engine && opts.registries.length === 0) opts.engine = { ...DEFAULT_ENGINE };
   return opts;
 }
 

@@ -8,15 +8,19 @@
 //                               cr.example.net) for skopeo, umoci, curl.
 // The daemon reaches the world's registries in process, by their world host names, sharing state
 // with any `--registry` server; loopback registries (`127.0.0.1:5000/…`) it reaches over real HTTP.
-// Runs until interrupted.
+// Every request to the engine and every exchange the daemon has with a registry goes through the
+// network actor and into the trace, printed live one line per message (`--quiet` turns that off;
+// `--mermaid` adds a sequence diagram per request). Runs until interrupted.
 import { createDaemon } from '../engine/daemon';
 import { ImageStore } from '../engine/daemon/image-store';
 import { isWorldRegistry, worldRegistryNames } from '../engine/registry/presets';
 import { MemoryBlobStore } from '../engine/store/memory-blob-store';
 import { serveEngine } from './engine-server';
 import { serveHandler } from './http-adapter';
-import { nodeTransport } from './node-transport';
+import { formatTraceLine } from '../actors/trace/format';
+import { sequenceDiagram } from '../actors/trace/sequence-diagram';
 import { parseServeArgs, type ServeOptions } from './serve-options';
+import { tracedWorld } from './traced-world';
 import { createWorldRegistries } from '../engine/world/registries';
 
 interface Closable {
@@ -38,9 +42,15 @@ async function start(opts: ServeOptions): Promise<Closable[]> {
     running.push(server);
   }
   if (opts.engine) {
+    const traced = tracedWorld(world.hosts);
+    if (opts.trace) traced.trace.subscribe((entry) => console.log(formatTraceLine(entry)));
+    // Once a request is answered in full, draw everything it set off.
+    const drawDiagram = opts.mermaid
+      ? (command: number) => console.log(sequenceDiagram(traced.trace.ofCommand(command)))
+      : undefined;
     const store = await ImageStore.open(new MemoryBlobStore());
-    const daemon = createDaemon({ store, transport: nodeTransport(world.hosts) });
-    const engine = await serveEngine(daemon, opts.engine);
+    const daemon = createDaemon({ store, transport: traced.transport });
+    const engine = await serveEngine(traced.engineHandler(daemon, drawDiagram), opts.engine);
     console.log(`engine listening on ${engine.url} (DOCKER_HOST=${engine.url})`);
     running.push(engine);
   }

@@ -6,6 +6,7 @@
 // A host whose link or machine is down does not answer: the request fails after the delivery
 // attempt with the error a Go client would report (`connect: connection refused` when the host is
 // down, `i/o timeout` when the link is cut), and the trace shows a cross instead of a reply.
+import { TransportError } from '../../engine/daemon/distribution/transport';
 import type { Clock } from '../../engine/runtime/contract';
 import type { Handler, WireRequest, WireResponse } from '../../engine/wire/message';
 import { isStream } from '../../engine/wire/message';
@@ -17,7 +18,8 @@ import type { Topology } from './topology';
 /** How long a Go client waits for a dial on a cut link before `i/o timeout`. */
 export const DIAL_TIMEOUT_MS = 30_000;
 
-export class NetworkError extends Error {
+/** A message the network could not deliver; the daemon reports it as Go's HTTP client would. */
+export class NetworkError extends TransportError {
   override name = 'NetworkError';
   constructor(
     message: string,

@@ -25,7 +25,7 @@ export function networkTransport(
 export const worldAddresses: AddressBook = (host) => {
   const table: Record<string, Endpoint> = {
     'registry-1.docker.io': { host: 'docker.io', role: 'registry' },
-    'index.docker.io': { host: 'docker.io', role: 'registry' },
+    'index.docker.io': { host: 'index.docker.io', role: 'registry' },
     'auth.docker.io': { host: 'auth.docker.io', role: 'auth' },
     'registry.example.com': { host: 'registry.example.com', role: 'registry' },
     'cr.example.net': { host: 'cr.example.net', role: 'registry' },

@@ -57,7 +57,11 @@ function itemsOf(entries: readonly TraceEntry[]): Item[] {
 
 /** What two exchanges share when they are "the same step for another layer". */
 function signature(x: Exchange): string {
-  const path = x.request.url.replace(/sha256(:|%3A)[0-9a-f]{64}/g, 'D').replace(/\/uploads\/[^/?]+/g, '/uploads/U');
+  // Only blob transfers repeat per layer; an index and its platform's manifest are different steps.
+  const perLayer = x.request.url.includes('/blobs/');
+  const path = perLayer
+    ? x.request.url.replace(/sha256(:|%3A)[0-9a-f]{64}/g, 'D').replace(/\/uploads\/[^/?]+/g, '/uploads/U')
+    : x.request.url;
   const end = x.response ? x.response.status : x.failure ? 'x' : '-';
   return `${x.request.from.host}/${x.request.from.role}>${x.request.to.host}/${x.request.to.role} ${x.request.method} ${path} ${end}`;
 }
