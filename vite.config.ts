@@ -13,5 +13,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'test/conformance/**', 'node_modules/**', '**/*.browser.test.ts'],
     environment: 'node',
+    // Building a world (catalogue, registries, daemons) takes a few seconds on a busy 2-core machine.
+    testTimeout: 30_000,
   },
 });

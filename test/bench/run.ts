@@ -5,6 +5,8 @@ import { rawHashRows, sampleLayerBytes } from './hash';
 import { catalogueBenchRows } from './catalogue';
 import { layerBenchRows } from './layer';
 import { registryBenchRows } from './registry';
+import { actorBenchRows } from './actors';
+import { buildBenchRows } from './build';
 
 const rows: BenchRow[] = [];
 const layer = sampleLayerBytes();
@@ -12,5 +14,7 @@ rows.push(...(await rawHashRows(layer)));
 rows.push(...(await layerBenchRows(layer)));
 rows.push(...(await catalogueBenchRows()));
 rows.push(...(await registryBenchRows()));
+rows.push(...(await buildBenchRows()));
+rows.push(...(await actorBenchRows()));
 
 console.log(renderTable(rows));

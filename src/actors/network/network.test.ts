@@ -48,7 +48,8 @@ const pull = (image: string): WireRequest => ({
   headers: { 'X-Registry-Auth': 'e30=' },
 });
 
-describe('the network', () => {
+// A world takes a few seconds to build on a loaded machine.
+describe('the network', { timeout: 30_000 }, () => {
   it('carries a pull as the real daemon makes it, each leg taking the link latency', async () => {
     const w = await world();
     const started = w.clock.now();

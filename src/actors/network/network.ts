@@ -35,6 +35,8 @@ export interface SendOptions {
   request: WireRequest;
   /** The command this message belongs to (for the trace and the sequence diagram). */
   command?: number;
+  /** The address the sender dialled (`registry-1.docker.io:443`), for its error messages. */
+  dialled?: string;
 }
 
 /** Someone waiting for the next delivery (step mode, or a test). */
@@ -45,6 +47,16 @@ export class Network {
   #exchange = 0;
   #pending = 0;
   #listeners = new Set<DeliveryListener>();
+  /** Due times of the legs still crossing a link, earliest first (for stepping). */
+  #due: number[] = [];
+
+  // ── Hooks for the world's driver (src/actors/world/driver.ts; added for pause and step) ──
+  /**
+   * When set, each leg whose latency has passed waits on the promise this returns before it is
+   * delivered; `undefined` lets it through at once. The driver holds legs while the network is
+   * paused and releases them one at a time to step.
+   */
+  holdDelivery?: () => Promise<void> | undefined;
 
   constructor(
     readonly topology: Topology,
@@ -62,6 +74,21 @@ export class Network {
     return this.#pending;
   }
 
+  /** The virtual time at which the next leg still on a link arrives, if any is under way. */
+  nextLegDue(): number | undefined {
+    return this.#due[0];
+  }
+
+  /** How many exchanges have been numbered; a restored world continues after it. */
+  get exchanges(): number {
+    return this.#exchange;
+  }
+
+  /** Continue exchange numbering after `exchange` (restoring a world from a snapshot). */
+  continueFrom(exchange: number): void {
+    this.#exchange = exchange;
+  }
+
   /** Be told after every delivery (request or response leg). */
   onDelivery(listener: DeliveryListener): () => void {
     this.#listeners.add(listener);
@@ -69,10 +96,11 @@ export class Network {
   }
 
   /** Carry one exchange; resolves with the response, or rejects with a NetworkError. */
-  async send({ from, to, request, command }: SendOptions): Promise<WireResponse> {
+  async send({ from, to, request, command, dialled }: SendOptions): Promise<WireResponse> {
+    const address = dialled ?? to.host;
     const exchange = ++this.#exchange;
     const handler = this.#handlers.get(`${to.host}/${to.role}`);
-    if (!handler) throw new NetworkError(`dial tcp: lookup ${to.host}: no such host`, 'unknown-host');
+    if (!handler) throw new NetworkError(`dial tcp: lookup ${address}: no such host`, 'unknown-host');
 
     await this.#leg(from.host, to.host);
     this.trace.append({
@@ -94,8 +122,8 @@ export class Network {
       const hostDown = !this.topology.isHostUp(to.host);
       if (!hostDown) await this.clock.sleep(DIAL_TIMEOUT_MS);
       const error = hostDown
-        ? new NetworkError(`dial tcp ${to.host}: connect: connection refused`, 'refused')
-        : new NetworkError(`dial tcp ${to.host}: i/o timeout`, 'timeout');
+        ? new NetworkError(`dial tcp ${address}: connect: connection refused`, 'refused')
+        : new NetworkError(`dial tcp ${address}: i/o timeout`, 'timeout');
       this.trace.append({
         kind: 'failure',
         exchange,
@@ -129,9 +157,17 @@ export class Network {
   /** One leg across the link: its latency on the clock (a link that is down still takes the attempt). */
   async #leg(a: string, b: string): Promise<void> {
     const latency = this.topology.linkBetween(a, b)?.latencyMs ?? 0;
+    const due = this.clock.now() + latency;
     this.#pending++;
+    insertSorted(this.#due, due);
     try {
-      await this.clock.sleep(latency);
+      try {
+        await this.clock.sleep(latency);
+      } finally {
+        this.#due.splice(this.#due.indexOf(due), 1);
+      }
+      const hold = this.holdDelivery?.();
+      if (hold) await hold;
     } finally {
       this.#pending--;
     }
@@ -140,4 +176,10 @@ export class Network {
   #delivered(): void {
     for (const l of this.#listeners) l();
   }
+}
+
+function insertSorted(list: number[], value: number): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1]! > value) i--;
+  list.splice(i, 0, value);
 }

@@ -17,7 +17,9 @@ export function networkTransport(
   return (host, request) => {
     const to = addresses(host);
     if (!to) return Promise.reject(new NetworkError(`dial tcp: lookup ${host}: no such host`, 'unknown-host'));
-    return network.send({ from, to, request, command: command?.() });
+    // Go names the address it dialled: the registry's host and the HTTPS port (or the port given).
+    const dialled = host.includes(':') ? host : `${host}:443`;
+    return network.send({ from, to, request, command: command?.(), dialled });
   };
 }
 

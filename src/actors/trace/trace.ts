@@ -56,6 +56,14 @@ export class Trace {
     return this.#seq;
   }
 
+  /**
+   * Continue numbering after `seq`: a world restored from a snapshot picks up where it left off,
+   * so the entries it adds carry the numbers they would have had. (Added for world snapshots.)
+   */
+  continueFrom(seq: number): void {
+    this.#seq = Math.max(this.#seq, seq);
+  }
+
   subscribe(listener: Listener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -78,7 +86,8 @@ export class Trace {
     while (this.#compactedUpTo < this.#entries.length) {
       const e = this.#entries[this.#compactedUpTo]!;
       if ((e.command ?? -Infinity) >= oldestDetailed) break;
-      if ((e.kind === 'request' || e.kind === 'response') && e.message) delete e.message;
+      // Assigning keeps the object's shape (V8 stores objects that lose a property less compactly).
+      if ((e.kind === 'request' || e.kind === 'response') && e.message) e.message = undefined;
       this.#compactedUpTo++;
     }
   }

@@ -1,6 +1,7 @@
 // What every Engine API handler works with: the daemon's image store, its event log, facts about
-// the host it runs on, a clock, the transport its registry client reaches registries through, and
-// the platform it pulls images for. One context per daemon; handlers hold no state of their own.
+// the host it runs on, a clock, the transport its registry client reaches registries through, the
+// platform it pulls images for, and its containers. One context per daemon; handlers hold no state of their own.
+import type { ContainerService } from './containers/service';
 import type { Transport } from './distribution/transport';
 import type { EventLog } from './events';
 import type { HostInfo } from './host';
@@ -20,4 +21,10 @@ export interface DaemonContext {
   now(): number;
   transport: Transport;
   platform: DaemonPlatform;
+  // ── containers (issue 6) ──
+  /**
+   * The daemon's containers, exec instances, runtime, clock and seeded ID source. createDaemon
+   * makes it; a hand-made context gets one on first use (`containersOf`, containers/service.ts).
+   */
+  containers?: ContainerService;
 }

@@ -10,7 +10,7 @@ const refuse = async (host: string) => {
 };
 
 describe('createDaemon', () => {
-  it('serves system, local image and distribution routes', async () => {
+  it('serves system, local image, distribution and container routes', async () => {
     const { store } = await memoryStore();
     const image = await addImage(store, [baseLayer], { tags: ['base:1'] });
     const daemon = createDaemon({ store, transport: refuse, now: () => Date.UTC(2025, 0, 1) });
@@ -20,7 +20,8 @@ describe('createDaemon', () => {
     ]);
     const pull = await call(daemon, 'POST', '/v1.50/images/create?fromImage=Bad');
     expect(pull.status).toBe(400);
-    expect((await call(daemon, 'GET', '/v1.50/containers/json')).json).toEqual({ message: 'page not found' });
+    expect((await call(daemon, 'GET', '/v1.50/containers/json')).json).toEqual([]);
+    expect((await call(daemon, 'GET', '/v1.50/swarm')).json).toEqual({ message: 'page not found' });
   });
 
   it('shares its context with the caller', async () => {

@@ -5,6 +5,7 @@
 import type { Handler } from '../wire/message';
 import { routes } from './api/routes';
 import { createRouter } from './api/router';
+import { ContainerService, type ContainerServiceOptions } from './containers/service';
 import type { DaemonContext, DaemonPlatform } from './context';
 import type { Transport } from './distribution/transport';
 import { EventLog } from './events';
@@ -21,12 +22,17 @@ export interface DaemonOptions {
   events?: EventLog;
   /** The platform images are pulled for; linux/amd64 when not given. */
   platform?: DaemonPlatform;
+  /**
+   * Containers (issue 6): the runtime that runs their processes, the clock for stop timeouts and
+   * restart back-offs, the seeded source of IDs and names, the DNS servers they get.
+   */
+  containers?: ContainerServiceOptions;
 }
 
 /** The context every handler of this daemon shares. */
 export function daemonContext(options: DaemonOptions): DaemonContext {
   const now = options.now ?? (() => Date.now());
-  return {
+  const ctx: DaemonContext = {
     store: options.store,
     events: options.events ?? new EventLog(now),
     host: options.host ?? defaultHost(),
@@ -34,6 +40,8 @@ export function daemonContext(options: DaemonOptions): DaemonContext {
     transport: options.transport,
     platform: options.platform ?? { os: 'linux', architecture: 'amd64' },
   };
+  ctx.containers = new ContainerService(ctx, options.containers);
+  return ctx;
 }
 
 /** The Engine API of one daemon (API 1.50, with `/v1.NN` prefixes or without). */

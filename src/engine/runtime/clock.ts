@@ -112,8 +112,9 @@ export class SimulatedClock implements Clock {
    * Run until `done` settles, jumping straight to each next deadline whenever every process is
    * waiting: how a build runs `RUN sleep 5` instantly, and how tests wait for a program to finish.
    * Gives up (rejects) after `limitMs` of simulated time, or when nothing can make progress.
+   * `busy` says some process can still run without time passing (then time does not jump yet).
    */
-  async runUntil<T>(done: Promise<T>, limitMs = 24 * 3600_000): Promise<T> {
+  async runUntil<T>(done: Promise<T>, limitMs = 24 * 3600_000, busy: () => boolean = () => false): Promise<T> {
     let settled = false;
     done.then(
       () => (settled = true),
@@ -121,9 +122,17 @@ export class SimulatedClock implements Clock {
     );
     const deadline = this.current + limitMs;
     let idleTurns = 0;
+    let busyTurns = 0;
     while (!settled) {
       await yieldToEventLoop();
       if (settled) break;
+      // A process that can run gets the turn before time jumps — unless it has claimed to be busy
+      // for so long that it must really be waiting on something the runtime cannot see.
+      if (busy() && ++busyTurns < 2000) {
+        idleTurns = 0;
+        continue;
+      }
+      busyTurns = 0;
       const next = this.timers[0];
       if (next !== undefined && next.at <= deadline) {
         idleTurns = 0;

@@ -27,7 +27,8 @@ export interface InputStream {
 }
 
 /** Signals by their Linux names; the numbers are Linux's (SIGTERM 15, SIGKILL 9, …). */
-export type SignalName = 'SIGHUP' | 'SIGINT' | 'SIGQUIT' | 'SIGKILL' | 'SIGUSR1' | 'SIGUSR2' | 'SIGTERM' | 'SIGWINCH' | 'SIGSTOP' | 'SIGCONT';
+export type SignalName =
+  'SIGHUP' | 'SIGINT' | 'SIGQUIT' | 'SIGKILL' | 'SIGUSR1' | 'SIGUSR2' | 'SIGTERM' | 'SIGWINCH' | 'SIGSTOP' | 'SIGCONT';
 
 /** One row of the process table, as `ps` inside and `docker top` outside show it. */
 export interface ProcessInfo {
@@ -50,8 +51,25 @@ export interface ProcessTable {
   kill(pid: number, signal: SignalName): boolean;
 }
 
-/** An HTTP exchange over the simulated network, HTTP as data (see src/engine/wire). */
-export type HttpHandler = (request: WireRequest) => Promise<WireResponse>;
+/** Who is on the other end of a connection, as `accept(2)` tells a server (nginx's `$remote_addr`). */
+export interface ConnectionInfo {
+  /** The client's address as this namespace sees it: `172.17.0.1`, or `127.0.0.1` from inside. */
+  remoteAddress: string;
+  remotePort?: number;
+}
+
+/**
+ * An HTTP exchange over the simulated network, HTTP as data (see src/engine/wire). The network
+ * passes the connection's peer as the second argument when it knows it (access logs print it).
+ *
+ * Non-HTTP TCP protocols travel the same way, one request/response pair per exchange: the
+ * request's `method` names the protocol (`RESP` for Redis), `url` is `/`, and the body carries the
+ * protocol's bytes for one command; the response body carries the server's bytes for that reply
+ * (status 200). `redis-cli` → `redis-server` is the first user (src/engine/runtime/programs/redis).
+ * A failed connection rejects `request` with an error whose `code` is the errno (`ECONNREFUSED`,
+ * `EHOSTUNREACH`, `ENOTFOUND` for a name that does not resolve).
+ */
+export type HttpHandler = (request: WireRequest, connection?: ConnectionInfo) => Promise<WireResponse>;
 
 /** The container's network namespace as its processes see it. */
 export interface NetworkStack {
@@ -87,8 +105,97 @@ export interface ProcessContext {
   clock: Clock;
   /** Aborted when the process is killed; long-running programs must watch it. */
   signal: AbortSignal;
-  /** Run another program as a child process (the shell uses it for every command it runs). */
+  /**
+   * Run another program as a child process and wait for it (the shell uses it for every command it
+   * runs). Rejects with an `ExecError` (src/engine/runtime/exec.ts) when argv[0] cannot be executed
+   * — not found, not executable, a directory — so the caller prints the error in its own words.
+   */
   spawn(argv: readonly string[], options: SpawnOptions): Promise<number>;
+
+  // Optional members: the runtime (src/engine/runtime/runtime.ts) always provides them; a
+  // hand-made test context may leave them out, and programs must cope (see runtime/README.md).
+
+  /** Parent PID in this namespace (0 for PID 1 and for `docker exec` processes: their parent is outside). */
+  ppid?: number;
+  /**
+   * Install (or, with `undefined`, remove) a handler for a catchable signal, as sigaction(2) does.
+   * With a handler, SIGTERM/SIGINT/SIGQUIT/SIGHUP/SIGUSR1/SIGUSR2/SIGWINCH run it instead of their
+   * default action; the program decides what to do (nginx shuts down gracefully on SIGQUIT).
+   * SIGKILL and SIGSTOP cannot be caught.
+   */
+  onSignal?(signal: SignalName, handler: SignalHandler | undefined): void;
+  /** Start a child without waiting for it (`cmd &`): its PID and a way to wait for (and reap) it. */
+  start?(argv: readonly string[], options: SpawnOptions): ChildProcess;
+  /**
+   * Replace this process's program, keeping its PID (execve(2): `exec "$@"`, `env cmd`). Resolves
+   * with the new program's exit status, which the caller returns as its own. Rejects with an
+   * `ExecError` when argv[0] cannot be executed (the caller is still running and reports it).
+   */
+  exec?(argv: readonly string[], options?: ExecOptions): Promise<number>;
+  /**
+   * A long computation calls this now and then (a shell once per command): it yields to the event
+   * loop so the page stays responsive, and stops a process that has worked too long without ever
+   * waiting — a runaway `while true; do :; done` — with a clear message on its stderr.
+   */
+  checkpoint?(steps?: number): Promise<void>;
+  /** The mount table of the container's mount namespace, as `/proc/mounts`, `mount` and `df` show it. */
+  mounts?(): MountInfo[];
+  /** The CPU architecture the container runs on (`amd64`, `arm64`), for `uname -m` and exec format checks. */
+  architecture?: string;
+  /**
+   * Whether descriptor 0, 1 or 2 is a terminal (`docker run -t`, `docker exec -it`), as isatty(3)
+   * says. Programs format differently for a person and for a pipe: `redis-cli GET k` prints
+   * `"v"` on a terminal and `v` otherwise. Absent means no terminal.
+   */
+  isatty?(fd: 0 | 1 | 2): boolean;
+  /**
+   * fork(2): a copy of this process (same argv, a new PID, this one as its parent) running `body`
+   * — how a shell runs `( … )`, `$( … )`, pipeline elements and `&` jobs. Streams default to this
+   * process's own.
+   */
+  fork?(body: (child: ProcessContext) => Promise<number>, options?: Partial<SpawnOptions>): ChildProcess;
+  /**
+   * Rewrite the command line `ps` shows for this process, as nginx does with its argv
+   * (`nginx: master process nginx -g daemon off;`).
+   */
+  setTitle?(title: string): void;
+}
+
+/** Runs when a handled signal arrives; it must not block (set a flag, start a shutdown). */
+export type SignalHandler = (signal: SignalName) => void;
+
+/** A child started with `start`: running until `wait` (which also reaps it) resolves. */
+export interface ChildProcess {
+  pid: number;
+  /** Resolves with the exit status and removes the zombie from the process table. */
+  wait(): Promise<number>;
+}
+
+export interface ExecOptions {
+  /** A new environment (`env -i`, `env X=1 cmd`); the current one when absent. */
+  env?: Map<string, string>;
+  /** Search `$PATH` of this environment for argv[0] (default true; `exec` of a path never searches). */
+  searchPath?: boolean;
+  /**
+   * Run the new program as this user and group (setuid/setgid before execve(2)), as `gosu redis
+   * redis-server` and `su` do; the current ones when absent. Only root may change them.
+   */
+  uid?: number;
+  gid?: number;
+}
+
+/** One line of /proc/mounts: `overlay / overlay rw,relatime,lowerdir=… 0 0`. */
+export interface MountInfo {
+  /** `overlay`, `proc`, `tmpfs`, `/dev/vda1`, a volume's device. */
+  source: string;
+  /** Where it is mounted inside the container: `/`, `/proc`, `/data`. */
+  target: string;
+  /** `overlay`, `proc`, `tmpfs`, `ext4`, `sysfs`, `devpts`, `mqueue`, `cgroup2`. */
+  fstype: string;
+  /** Mount options as /proc/mounts prints them: `rw,relatime`, `ro,nosuid,nodev,noexec`. */
+  options: string;
+  /** Sizes for `df`, in 1K blocks; left out for pseudo filesystems (proc, sysfs…). */
+  blocks?: { total: number; used: number };
 }
 
 export interface SpawnOptions {

@@ -16,9 +16,18 @@ export interface WireRequest {
   url: string;
   headers: Headers;
   body?: Body;
+  /**
+   * The client's half of a hijacked connection. A request sent with `Connection: Upgrade` and
+   * `Upgrade: tcp` (`docker attach`, `docker run`, `docker exec`) turns its connection into a raw
+   * two-way byte stream once the server answers `101 UPGRADED`: the response's (streaming) body
+   * carries the server's bytes, and this carries what the client sends after the 101 — a
+   * container's stdin. Absent when the client sends nothing more (or the transport cannot hijack).
+   */
+  upgrade?: AsyncIterable<Bytes>;
 }
 
 export interface WireResponse {
+  /** `101` for a hijacked connection (see WireRequest.upgrade): the body then streams raw bytes. */
   status: number;
   headers: Headers;
   body?: Body;

@@ -12,11 +12,18 @@
 //
 // Deleting an image frees every layer nothing else uses; the answer lists `Untagged` names, the
 // `Deleted` image ID and the `Deleted` chain IDs of freed layers, in that order. Unless `noprune`
-// is set, an untagged parent left behind goes too. (Containers join these rules with issue 6.)
+// is set, an untagged parent left behind goes too.
+//
+// Containers (issue 6): an image a running container uses cannot be deleted at all (`(cannot be
+// forced) - image is being used by running container …`); one a stopped container uses needs
+// `--force` (`(must be forced) - image is being used by stopped container …`); and untagging the
+// last name of an image a container uses needs `--force` too (`unable to remove repository
+// reference "alpine" (must force) - container … is using its referenced image …`).
 import { shortId, type Digest } from '../../digest';
 import { familiarString, fullName, parseReference, withDefaultTag, type ImageReference } from '../../reference';
 import type { DaemonContext } from '../context';
 import { logImageEvent } from '../image-events';
+import { containersUsingImage, referenceInUseMessage } from '../containers/image-use';
 import { DaemonError } from './errors';
 import { findImage } from './image-lookup';
 
@@ -27,6 +34,8 @@ class DeleteConflict extends DaemonError {
     id: Digest,
     readonly hard: boolean,
     detail: string,
+    /** A container uses the image (moby's `used`: a quiet parent delete still reports it). */
+    readonly used = false,
   ) {
     super(
       409,
@@ -53,10 +62,27 @@ function isSingleReference(refs: readonly ImageReference[]): boolean {
   return digestRepos.size === 1 && digestRepos.has(fullName(single ?? refs[0]!));
 }
 
-function conflict(ctx: DaemonContext, id: Digest, soft: boolean): DeleteConflict | undefined {
+/** moby checkImageDeleteConflict: hard conflicts always; `references` and `stopped` (soft) when asked. */
+function conflict(
+  ctx: DaemonContext,
+  id: Digest,
+  soft: { references: boolean; stopped: boolean },
+): DeleteConflict | undefined {
   if (ctx.store.children(id).length > 0) return new DeleteConflict(id, true, 'image has dependent child images');
-  if (soft && ctx.store.get(id)!.repoTags.length + ctx.store.get(id)!.repoDigests.length > 0) {
+  const users = containersUsingImage(ctx, id); // containers (issue 6)
+  if (users.running !== undefined) {
+    return new DeleteConflict(id, true, `image is being used by running container ${users.running.slice(0, 12)}`, true);
+  }
+  if (soft.references && ctx.store.get(id)!.repoTags.length + ctx.store.get(id)!.repoDigests.length > 0) {
     return new DeleteConflict(id, false, 'image is referenced in multiple repositories');
+  }
+  if (soft.stopped && users.stopped !== undefined) {
+    return new DeleteConflict(
+      id,
+      false,
+      `image is being used by stopped container ${users.stopped.slice(0, 12)}`,
+      true,
+    );
   }
   return undefined;
 }
@@ -81,10 +107,10 @@ async function deleteHelper(
   prune: boolean,
   quiet: boolean,
 ): Promise<void> {
-  const found = conflict(ctx, id, !force);
+  const found = conflict(ctx, id, { references: !force, stopped: !force });
   if (found) {
     const dangling = referencesOf(ctx, id).length === 0 && ctx.store.children(id).length === 0;
-    if (quiet && !dangling) return;
+    if (quiet && (!dangling || found.used)) return;
     throw found;
   }
   const parent = ctx.store.get(id)!.parent;
@@ -107,6 +133,10 @@ export async function deleteImage(
   const out: DeleteItem[] = [];
   let removedRepositoryRef = false;
   if (!isIdPrefix(id, name)) {
+    const user = containersUsingImage(ctx, id).any; // containers (issue 6)
+    if (!force && user !== undefined && isSingleReference(referencesOf(ctx, id))) {
+      throw DaemonError.conflict(referenceInUseMessage(name, user, id));
+    }
     const ref = withDefaultTag(parseReference(name));
     untag(ctx, id, ref, out, true);
     let remaining = referencesOf(ctx, id);
@@ -124,7 +154,7 @@ export async function deleteImage(
   } else {
     const refs = referencesOf(ctx, id);
     if (isSingleReference(refs)) {
-      const found = conflict(ctx, id, false);
+      const found = conflict(ctx, id, { references: false, stopped: !force });
       if (found) throw found;
       for (const ref of refs) untag(ctx, id, ref, out, true);
     }

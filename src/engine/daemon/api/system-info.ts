@@ -67,15 +67,29 @@ export function versionBody(ctx: DaemonContext): Record<string, unknown> {
 /** `uname -m` names for `docker info` → Architecture. */
 const unameMachine: Record<string, string> = { amd64: 'x86_64', arm64: 'aarch64' };
 
+/** moby's state counter (containers, issue 6): restarting counts as stopped. */
+function containerCounts(ctx: DaemonContext): { total: number; running: number; paused: number; stopped: number } {
+  const counts = { total: 0, running: 0, paused: 0, stopped: 0 };
+  for (const container of ctx.containers?.store.list() ?? []) {
+    counts.total++;
+    const status = container.status;
+    if (status === 'running') counts.running++;
+    else if (status === 'paused') counts.paused++;
+    else counts.stopped++;
+  }
+  return counts;
+}
+
 export function infoBody(ctx: DaemonContext): Record<string, unknown> {
   const host = ctx.host;
   const commit = (ID: string) => ({ ID });
+  const containers = containerCounts(ctx);
   return {
     ID: host.id,
-    Containers: 0,
-    ContainersRunning: 0,
-    ContainersPaused: 0,
-    ContainersStopped: 0,
+    Containers: containers.total,
+    ContainersRunning: containers.running,
+    ContainersPaused: containers.paused,
+    ContainersStopped: containers.stopped,
     Images: ctx.store.list().length,
     Driver: 'overlay2',
     DriverStatus: [

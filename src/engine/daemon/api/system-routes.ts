@@ -2,6 +2,8 @@
 // with, version and info, the event stream, and disk usage.
 import { utf8 } from '../../bytes';
 import { splitUrl } from '../../wire/message';
+import { containersOf } from '../containers/service';
+import { containerSummary } from '../containers/summary';
 import type { DaemonContext } from '../context';
 import { eventJsonLine } from '../events';
 import { FilterArgs } from '../filters';
@@ -62,7 +64,7 @@ const events: Route = {
   },
 };
 
-/** `GET /system/df`: images with shared sizes and container counts; containers and volumes come later. */
+/** `GET /system/df`: images with shared sizes and container counts, containers with their sizes; volumes come later. */
 const diskUsage: Route = {
   method: 'GET',
   pattern: /^\/system\/df$/,
@@ -71,14 +73,19 @@ const diskUsage: Route = {
     const wants = (t: string) => types.length === 0 || types.includes(t);
     const images = ctx.store.list();
     const layers = new Map(images.flatMap((image) => image.layers.map((l) => [l.chainId, l.size] as const)));
+    // containers (issue 6): every container with its sizes, and how many use each image
+    const svc = containersOf(ctx);
+    const containers = svc.store.list();
+    const users = (id: string) => containers.filter((c) => c.imageId === id).length;
+    const imageNames = new Map<string, string | undefined>();
     return jsonResponse(200, {
       LayersSize: wants('image') ? [...layers.values()].reduce((a, b) => a + b, 0) : 0,
       Images: wants('image')
         ? images
-            .map((image) => imageSummary(image, { sharedSize: sharedSize(image, images), containers: 0 }))
+            .map((image) => imageSummary(image, { sharedSize: sharedSize(image, images), containers: users(image.id) }))
             .sort(byCreatedDescending)
         : null,
-      Containers: wants('container') ? [] : null,
+      Containers: wants('container') ? containers.map((c) => containerSummary(svc, c, true, imageNames)) : null,
       Volumes: wants('volume') ? [] : null,
       BuildCache: wants('build-cache') ? [] : null,
     });

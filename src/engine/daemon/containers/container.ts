@@ -7,6 +7,7 @@ import type { Digest } from '../../digest';
 import { Overlay } from '../../layer/overlay';
 import { newUpperDir, type UpperDir } from '../../layer/overlay-union';
 import type { Snapshot } from '../../layer/snapshot';
+import type { InputStream } from '../../runtime/contract';
 import type { Endpoint } from './bridge';
 import type { CreateHostConfig } from './create-body';
 import { LogBuffer } from './log-buffer';
@@ -33,6 +34,10 @@ export interface ContainerInit {
   args: string[];
   /** The image's filesystem: the lower layer until the first start adds the init layer. */
   image: Snapshot;
+  /** How many layers the image has (the overlay's lower directories). */
+  layerCount: number;
+  /** The overlay2 mount ID of its writable layer (a random ID of its own, not the container's). */
+  mountId: string;
   /** Clock for the log's timestamps and file times (ms since the epoch). */
   now: () => number;
 }
@@ -47,6 +52,8 @@ export class Container {
   readonly networkingConfig: Record<string, unknown> | null;
   readonly path: string;
   readonly args: string[];
+  readonly layerCount: number;
+  readonly mountId: string;
   readonly state: ContainerState = newState();
   readonly restartManager: RestartManager;
   readonly logs: LogBuffer;
@@ -58,13 +65,23 @@ export class Container {
   readonly execIds: string[] = [];
   /** The writable layer: the container's own changes, kept across restarts. */
   readonly upper: UpperDir;
+  /**
+   * The image's filesystem. The container holds on to it, as its layer holds the image's layers in
+   * Docker: `docker rmi -f` of the image of a stopped container leaves the container startable.
+   */
+  readonly image: Snapshot;
   rootfs: Overlay;
   /** Set by `docker stop`/`kill`: the restart policy must not bring it back. */
   hasBeenManuallyStopped = false;
+  /** Set while `docker restart` stops it: a `--rm` container is not removed in between. */
+  manualRestart = false;
   stdin: InputPipe | undefined;
   task: RuntimeTask | undefined;
   endpoint: Endpoint | undefined;
-  /** The sandbox of the last run (kept for inspect's SandboxID while running). */
+  /** How many times the restart policy started it again (inspect → RestartCount). */
+  restartCount = 0;
+  /** The pending restart of a `restarting` container; aborting it cancels the restart. */
+  pendingRestart: AbortController | undefined;
   private readonly now: () => number;
 
   constructor(init: ContainerInit) {
@@ -77,11 +94,15 @@ export class Container {
     this.networkingConfig = init.networkingConfig;
     this.path = init.path;
     this.args = init.args;
+    this.layerCount = init.layerCount;
+    this.mountId = init.mountId;
     this.now = init.now;
     this.restartManager = new RestartManager(init.hostConfig.RestartPolicy);
     this.logs = new LogBuffer(init.now);
+    this.image = init.image;
     this.upper = newUpperDir(init.image.root);
     this.rootfs = this.mount(init.image);
+    this.renewStdin();
   }
 
   /** The overlay over `lower` with this container's own upper layer (mtimes from the clock, in seconds). */
@@ -114,13 +135,17 @@ export class Container {
       : { StatusCode: this.state.exitCode, Error: { Message: this.state.error } };
   }
 
-  /** A fresh stdin for a run: a pipe when the container keeps stdin open (`-i`), else closed. */
-  openStdin(): InputPipe | undefined {
+  /**
+   * A new stdin pipe (`-i` keeps one open; clients that attach write into it, even before the
+   * start). Made at create and again after each run, as moby renews its input pipes on reset.
+   */
+  renewStdin(): void {
+    this.stdin?.close();
     this.stdin = this.config.OpenStdin ? new InputPipe() : undefined;
-    return this.stdin;
   }
 
-  get stdinForRun() {
+  /** What PID 1 reads: the pipe, or an input already at its end. */
+  get stdinForRun(): InputStream {
     return this.stdin ?? CLOSED_INPUT;
   }
 }

@@ -88,14 +88,12 @@ export class RuntimeStartError extends Error {
   override name = 'RuntimeStartError';
   constructor(
     message: string,
-    /** 127: nothing to run (not found, no such file); 126: cannot run it (permission, a directory). */
+    /**
+     * 127: nothing to run (not found, no such file); 126: cannot run it (permission, a directory);
+     * 128: anything else (an unknown `--user`), which Docker reports as its own failure.
+     */
     readonly exitStatus: number,
   ) {
     super(message);
   }
 }
-
-/** The runtime of a daemon that has none (yet): every start fails with a plain explanation. */
-export const NO_RUNTIME: ContainerRuntime = {
-  start: () => Promise.reject(new Error('no container runtime is configured for this daemon')),
-};

@@ -1,0 +1,83 @@
+// `docker create` on the daemon side (moby `containerCreate`), in Docker's order:
+//
+//   1. check the settings: a restart policy Docker knows, not together with `--rm`
+//      (`can't create 'AutoRemove' container with restart policy`), an absolute working directory…
+//   2. find the image as the user named it — missing is `404 No such image: alpine:latest`, which is
+//      what makes the CLI pull it and try again;
+//   3. lay the client's Config over the image's (./merge-config.ts): nothing to run is
+//      `No command specified`;
+//   4. take the name (`--name`, checked and reserved) or generate one, draw the ID;
+//   5. mount the container's filesystem: its own empty writable layer over the image's snapshot.
+//
+// The container is `created`: it has a filesystem and a name but no process; the `create` event is
+// published. Warnings (a platform that does not match the host's) go back with the ID.
+import { formatPlatform } from '../../image/platform';
+import { DaemonError } from '../api/errors';
+import { findImage } from '../api/image-lookup';
+import { Container } from './container';
+import { logContainerEvent } from './container-events';
+import type { CreateRequest } from './create-body';
+import { commandLine, mergeWithImage, verifyConfig } from './merge-config';
+import { generateName, normaliseName } from './names';
+import { isNoRestart } from './restart-policy';
+import type { ContainerService } from './service';
+
+export interface CreateResult {
+  container: Container;
+  warnings: string[];
+}
+
+export async function createContainer(
+  svc: ContainerService,
+  request: CreateRequest,
+  options: { name?: string; platform?: string } = {},
+): Promise<CreateResult> {
+  const { config, hostConfig } = request;
+  if (hostConfig.AutoRemove && !isNoRestart(hostConfig.RestartPolicy)) {
+    throw DaemonError.invalidParameter("can't create 'AutoRemove' container with restart policy");
+  }
+  verifyConfig(config);
+  const image = findImage(svc.ctx, config.Image);
+  const warnings: string[] = [];
+  const imagePlatform = { os: image.config.os, architecture: image.config.architecture, variant: image.config.variant };
+  const host = svc.ctx.platform;
+  const matches = imagePlatform.os === host.os && imagePlatform.architecture === host.architecture;
+  if (options.platform) {
+    const wanted = options.platform;
+    if (wanted !== formatPlatform(imagePlatform) && wanted !== `${imagePlatform.os}/${imagePlatform.architecture}`) {
+      throw DaemonError.notFound(
+        `image with reference ${config.Image} was found but does not match the specified platform: wanted ${wanted}, actual: ${formatPlatform(imagePlatform)}`,
+      );
+    }
+  } else if (!matches) {
+    warnings.push(
+      `The requested image's platform (${formatPlatform(imagePlatform)}) does not match the detected host platform (${formatPlatform(host)}) and no specific platform was requested`,
+    );
+  }
+  const merged = mergeWithImage(config, image.config.config);
+  const lower = await svc.ctx.store.snapshot(image.id);
+  const name = options.name ? normaliseName(options.name) : undefined;
+  const id = svc.ids.nextId();
+  if (merged.Hostname === '') merged.Hostname = id.slice(0, 12);
+  const fullName = name ?? generateName(svc.ids, id, (n) => svc.store.holderOf(n) !== undefined);
+  if (name !== undefined) svc.store.reserveName(name, id);
+  const { path, args } = commandLine(merged);
+  const container = new Container({
+    id,
+    name: fullName,
+    created: svc.now(),
+    imageId: image.id,
+    config: merged,
+    hostConfig,
+    networkingConfig: request.networkingConfig,
+    path,
+    args,
+    image: lower,
+    layerCount: image.layers.length,
+    mountId: svc.ids.nextId(),
+    now: () => svc.now(),
+  });
+  svc.store.add(container);
+  logContainerEvent(svc.ctx.events, container, 'create');
+  return { container, warnings };
+}

@@ -1,0 +1,122 @@
+// `docker ps` on the daemon side (moby daemon/list.go): newest first; without `all`, only
+// containers whose process is up (running, paused or restarting); `limit` takes the newest N in any
+// state. Filters (`--filter`), each validated as moby does:
+//
+//   status=running|created|…   the state (implies all; another word is `invalid filter 'status=x'`)
+//   name=…, id=…               regular expressions matched against the name and the full ID
+//   label=key[=value]          all given labels must match
+//   ancestor=image             made from that image or from one built on it
+//   exited=N                   stopped with exit code N (an integer, else invalid)
+//   before=c, since=c          created before / after another container (404 if there is none)
+import { familiarName, parseReference } from '../../reference';
+import { DaemonError } from '../api/errors';
+import type { FilterArgs } from '../filters';
+import type { Container } from './container';
+import type { ContainerService } from './service';
+import { CONTAINER_STATUSES, type ContainerStatus } from './state';
+
+const ACCEPTED = [
+  'ancestor',
+  'before',
+  'expose',
+  'exited',
+  'health',
+  'id',
+  'isolation',
+  'is-task',
+  'label',
+  'name',
+  'network',
+  'publish',
+  'since',
+  'status',
+  'volume',
+];
+
+export interface ListOptions {
+  all: boolean;
+  limit: number;
+  filters: FilterArgs;
+}
+
+/** moby filters.Match: each value is a regular expression (an invalid one matches nothing). */
+function regexMatch(filters: FilterArgs, key: string, ...sources: string[]): boolean {
+  const values = filters.get(key);
+  if (values.length === 0) return true;
+  return values.some((pattern) => {
+    try {
+      const re = new RegExp(pattern);
+      return sources.some((s) => re.test(s));
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The image IDs `ancestor` filters select: each named image and every image built on it. */
+function ancestorImages(svc: ContainerService, values: string[]): Set<string> {
+  const ids = new Set<string>();
+  const addWithChildren = (id: string) => {
+    if (ids.has(id)) return;
+    ids.add(id);
+    for (const child of svc.ctx.store.children(id as never)) addWithChildren(child);
+  };
+  for (const value of values) {
+    try {
+      const image = svc.ctx.store.resolve(value);
+      if (image) addWithChildren(image.id);
+    } catch {
+      try {
+        const image = svc.ctx.store.resolve(familiarName(parseReference(value)));
+        if (image) addWithChildren(image.id);
+      } catch {
+        // not an image: selects nothing
+      }
+    }
+  }
+  return ids;
+}
+
+export function listContainers(svc: ContainerService, options: ListOptions): Container[] {
+  const { filters } = options;
+  filters.validate(ACCEPTED);
+  let all = options.all;
+  for (const status of filters.get('status')) {
+    if (!CONTAINER_STATUSES.includes(status as ContainerStatus))
+      throw DaemonError.invalidParameter(`invalid filter 'status=${status}'`);
+    all = true;
+  }
+  const exited = filters.get('exited').map((value) => {
+    if (!/^[+-]?\d+$/.test(value)) throw DaemonError.invalidParameter(`invalid filter 'exited=${value}'`);
+    return Number(value);
+  });
+  const before = filters
+    .get('before')
+    .map((v) => svc.store.find(v))
+    .at(-1);
+  const since = filters
+    .get('since')
+    .map((v) => svc.store.find(v))
+    .at(-1);
+  const ancestors = filters.contains('ancestor') ? ancestorImages(svc, filters.get('ancestor')) : undefined;
+  const out: Container[] = [];
+  let passedBefore = before === undefined;
+  for (const c of svc.store.list()) {
+    if (!passedBefore) {
+      if (c.id === before!.id) passedBefore = true;
+      continue;
+    }
+    if (since !== undefined && c.id === since.id) break;
+    if (!c.state.running && !all && options.limit <= 0) continue;
+    if (!regexMatch(filters, 'name', c.name, c.shortName)) continue;
+    if (!regexMatch(filters, 'id', c.id)) continue;
+    if (!filters.matchKeyValues('label', c.config.Labels)) continue;
+    if (options.limit > 0 && out.length === options.limit) break;
+    if (exited.length > 0 && !(exited.includes(c.state.exitCode) && !c.state.running && c.state.startedAt !== 0))
+      continue;
+    if (!filters.exactMatch('status', c.status)) continue;
+    if (ancestors !== undefined && !ancestors.has(c.imageId)) continue;
+    out.push(c);
+  }
+  return out;
+}

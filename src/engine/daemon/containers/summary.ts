@@ -1,0 +1,64 @@
+// One row of `GET /containers/json` — what `docker ps` prints (moby `container.Summary`): the ID,
+// names with their slash, the image as the user named it (or its ID, once that name points at
+// another image or none), the command line as one string, created in Unix seconds, exposed ports,
+// labels, the state and the STATUS text computed from the clock, the network mode and endpoints.
+// With `size=1`, SizeRw and SizeRootFs.
+import type { Container } from './container';
+import { networkModeOf } from './host-config';
+import { commandText } from './merge-config';
+import { networksOf, portMap } from './network-settings';
+import type { ContainerService } from './service';
+import { sizeRootFs, sizeRw } from './sizes';
+import { statusText } from './state';
+
+/** What a name resolves to now, remembered for one listing (a thousand containers of `nginx`). */
+export type ImageNames = Map<string, string | undefined>;
+
+/** The image column: as typed, unless that name now means another image (or nothing). */
+function imageColumn(svc: ContainerService, container: Container, names: ImageNames): string {
+  const typed = container.config.Image;
+  if (typed === container.imageId) return typed;
+  if (!names.has(typed)) {
+    let id: string | undefined;
+    try {
+      id = svc.ctx.store.resolve(typed)?.id;
+    } catch {
+      id = undefined;
+    }
+    names.set(typed, id);
+  }
+  return names.get(typed) === container.imageId ? typed : container.imageId;
+}
+
+export function containerSummary(
+  svc: ContainerService,
+  container: Container,
+  withSize: boolean,
+  names: ImageNames = new Map(),
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    Id: container.id,
+    Names: [container.name],
+    Image: imageColumn(svc, container, names),
+    ImageID: container.imageId,
+    Command: commandText(container.path, container.args),
+    Created: Math.floor(container.created / 1000),
+    Ports: Object.keys(portMap(container)).map((port) => {
+      const [number, type = 'tcp'] = port.split('/');
+      return { PrivatePort: Number(number), Type: type };
+    }),
+  };
+  if (withSize) {
+    out.SizeRw = sizeRw(container);
+    out.SizeRootFs = sizeRootFs(container, svc.ctx.store);
+  }
+  Object.assign(out, {
+    Labels: container.config.Labels,
+    State: container.status,
+    Status: statusText(container.state, svc.now()),
+    HostConfig: { NetworkMode: networkModeOf(container.hostConfig) },
+    NetworkSettings: { Networks: networksOf(container, svc.bridge.id) },
+    Mounts: [],
+  });
+  return out;
+}
