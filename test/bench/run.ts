@@ -1,5 +1,6 @@
 // `npm run bench`: runs every suite and prints one table. Each issue that sets a speed or memory
 // target adds its rows here. Targets are reported, never asserted.
+import { stageBenchRows } from './stage';
 import { renderTable, type BenchRow } from './table';
 import { rawHashRows, sampleLayerBytes } from './hash';
 import { catalogueBenchRows } from './catalogue';
@@ -16,5 +17,6 @@ rows.push(...(await catalogueBenchRows()));
 rows.push(...(await registryBenchRows()));
 rows.push(...(await buildBenchRows()));
 rows.push(...(await actorBenchRows()));
+rows.push(...(await stageBenchRows()));
 
 console.log(renderTable(rows));

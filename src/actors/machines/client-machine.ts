@@ -27,6 +27,8 @@ export interface CommandRunEvent {
   program?: ClientProgram;
   /** The command line as typed, for the stage (`docker pull alpine`). */
   line?: string;
+  /** The daemon this command talks to, when not the terminal's own (`-H`, `--context`, DOCKER_HOST). */
+  daemon?: DaemonHost;
 }
 
 export interface ClientInput {
@@ -126,7 +128,8 @@ export const clientMachine = setup({
         src: 'runner',
         input: ({ context }): RunnerInput => {
           const run = context.current!;
-          const { services, host, daemon } = context;
+          const { services, host } = context;
+          const daemon = run.daemon ?? context.daemon;
           return {
             command: run.command,
             terminal: context.terminal,

@@ -31,6 +31,12 @@ export interface Answer {
 
 export interface ClientApi {
   call(request: WireRequest): Promise<Answer>;
+  /**
+   * Send a request and hand back the daemon's response as it came (the docker CLI reads it
+   * itself). A streamed body passes through the runner as the caller reads it, so the trace's
+   * command still gets its answer record and a pull, push or build still feeds its operation actor.
+   */
+  exchange(request: WireRequest): Promise<WireResponse>;
 }
 
 /** A command's plan, as docker/cli's run functions are: API calls and decisions; returns the exit code. */
@@ -116,7 +122,8 @@ export function runCommand(input: RunnerInput, sendBack: (event: RunnerEvent) =>
   const answers: Reading[] = [];
   let operations = 0;
 
-  const call = async (request: WireRequest): Promise<Answer> => {
+  /** Send one request; record its answer and start the operation it begins, if any. */
+  const open = async (request: WireRequest) => {
     sendBack({ type: 'http.sent' });
     let response: WireResponse;
     try {
@@ -142,6 +149,22 @@ export function runCommand(input: RunnerInput, sendBack: (event: RunnerEvent) =>
       operation = input.operationId(++operations);
       sendBack({ type: 'operation.start', kind: op.kind, operation, subject: op.subject });
     }
+    return { response, record, operation };
+  };
+
+  const exchange = async (request: WireRequest): Promise<WireResponse> => {
+    const { response, record, operation } = await open(request);
+    const body = response.body;
+    if (!isStream(body)) {
+      if (body) record.chunks.push(body);
+      if (operation) sendBack({ type: 'operation.end', operation });
+      return response;
+    }
+    return { ...response, body: passThrough(body, record, operation, sendBack) };
+  };
+
+  const call = async (request: WireRequest): Promise<Answer> => {
+    const { response, record, operation } = await open(request);
     const body = readAnswer(response, record, operation, sendBack);
     const messages = body.then(() => record.messages);
     // A program may leave a stream unread (a detached `wait`): its failure must not go unhandled.
@@ -161,7 +184,7 @@ export function runCommand(input: RunnerInput, sendBack: (event: RunnerEvent) =>
     if (error !== undefined) result.error = error;
     sendBack({ type: 'command.done', result });
   };
-  program({ call }).then(
+  program({ call, exchange }).then(
     (code) => finish(code ?? 0),
     (err: unknown) => finish(1, err instanceof Error ? err.message : String(err)),
   );
@@ -182,6 +205,17 @@ async function readAnswer(
     if (operation) sendBack({ type: 'operation.end', operation });
     return body ?? new Uint8Array(0);
   }
+  for await (const chunk of passThrough(body, record, operation, sendBack)) void chunk;
+  return concatBytes(record.chunks);
+}
+
+/** A streamed body read through the runner: each chunk is recorded (and decoded for an operation) as it passes. */
+async function* passThrough(
+  body: AsyncIterable<Bytes>,
+  record: Reading,
+  operation: string | undefined,
+  sendBack: (event: RunnerEvent) => void,
+): AsyncGenerator<Bytes> {
   const reader = operation ? new ProgressReader() : undefined;
   const deliver = (messages: ProgressMessage[]) => {
     for (const message of messages) {
@@ -193,11 +227,11 @@ async function readAnswer(
     for await (const chunk of body) {
       record.chunks.push(chunk);
       if (reader) deliver(reader.push(chunk));
+      yield chunk;
     }
     if (reader) deliver(reader.end());
   } finally {
     sendBack({ type: 'stream.end' });
     if (operation) sendBack({ type: 'operation.end', operation });
   }
-  return concatBytes(record.chunks);
 }

@@ -5,16 +5,20 @@
 //
 // Each daemon's event log is observed: every event it publishes (`docker events`: image pull,
 // container start…) is told at once to whoever listens — the trace and the daemon's actor.
+//
+// A daemon restored from a snapshot (./daemon-snapshot.ts) gets back its images, networks, volumes,
+// containers (running ones revived), past events and host PID counter before anyone can talk to it.
 import { daemonContext, daemonHandler } from '../../engine/daemon/daemon';
+import type { HostPaths } from '../../engine/daemon/volumes/host-paths';
 import type { DaemonContext } from '../../engine/daemon/context';
 import { SimulatedRuntime } from '../../engine/daemon/containers/runtime-adapter';
 import { EventLog, type EventInput, type EventMessage } from '../../engine/daemon/events';
 import type { HostInfo } from '../../engine/daemon/host';
 import { ImageStore, type ImageStoreData } from '../../engine/daemon/image-store';
 import type { Clock } from '../../engine/runtime/contract';
-import type { BlobStore, PutCapable } from '../../engine/store/blob-store';
+import type { BlobStore } from '../../engine/store/blob-store';
 import { MemoryBlobStore } from '../../engine/store/memory-blob-store';
-import type { Digest } from '../../engine/digest';
+import type { HostPids } from '../../engine/runtime/process-table';
 import type { Handler } from '../../engine/wire/message';
 import type { Network } from '../network/network';
 import { networkTransport, worldAddresses } from '../network/transport';
@@ -22,7 +26,9 @@ import type { DaemonHost } from './layout';
 import { daemonEndpoint } from './layout';
 import { IdStream, type WorldIds } from './ids';
 import { SnapshotError } from './snapshot';
-import { copyInto } from './take-snapshot';
+import { restoreDaemonState, type DaemonSnapshot } from './daemon-snapshot';
+
+export type { DaemonSnapshot } from './daemon-snapshot';
 
 /** An event log that also tells its listeners synchronously, as each event is published. */
 export class ObservedEventLog extends EventLog {
@@ -38,6 +44,23 @@ export class ObservedEventLog extends EventLog {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
+
+  /** Put back the past events of a restored daemon (nobody is told: they happened before). */
+  replaceHistory(events: readonly EventMessage[]): void {
+    // history() is the log's own array of kept events (bounded by EVENTS_LIMIT as it is refilled).
+    const past = this.history() as EventMessage[];
+    past.splice(0, past.length, ...events);
+  }
+}
+
+/** The host's PID counter (what `docker top` and State.Pid show), which a snapshot keeps. */
+export class HostPidCounter implements HostPids {
+  /** The last PID handed out; a freshly booted host is at 1999. */
+  last = 1999;
+
+  next(): number {
+    return ++this.last;
+  }
 }
 
 /** One machine's daemon, with what the world needs to reach inside it. */
@@ -48,13 +71,7 @@ export interface HostDaemon {
   store: ImageStore;
   blobs: MemoryBlobStore;
   events: ObservedEventLog;
-}
-
-/** What a snapshot keeps of one daemon. */
-export interface DaemonSnapshot {
-  images: ImageStoreData;
-  /** Every blob of the daemon's store (configs, layer tars); bytes in the content store. */
-  blobs: Digest[];
+  pids: HostPidCounter;
 }
 
 /** What `docker info` says about each machine. */
@@ -99,6 +116,8 @@ export interface BuildDaemonOptions {
   /** The command a registry exchange started by this daemon belongs to. */
   currentCommand: () => number | undefined;
   restore?: { saved: DaemonSnapshot; content: BlobStore };
+  /** The machine's own files, for bind mounts (the laptop's file tree; other hosts keep theirs in memory). */
+  hostPaths?: HostPaths;
 }
 
 export async function buildDaemon(options: BuildDaemonOptions): Promise<HostDaemon> {
@@ -119,19 +138,24 @@ export async function buildDaemon(options: BuildDaemonOptions): Promise<HostDaem
   const transport = networkTransport(network, daemonEndpoint(host), worldAddresses, options.currentCommand);
   // A fixed function of the seed (not a counted draw): a restored world has the same engine ID.
   const engineId = new IdStream(`${ids.seed}/engine-id:${host}`).uuid();
+  const pids = new HostPidCounter();
   const ctx = daemonContext({
     store,
     transport,
     now,
     events,
     host: hostInfo(host, engineId),
-    // Containers run on the simulated kernel, on the world's clock, with IDs from a seeded stream.
-    containers: { runtime: new SimulatedRuntime(), clock, ids: ids.stream(`daemon:${host}`) },
+    // Containers run on the simulated kernel, on the world's clock, with IDs from seeded streams.
+    containers: {
+      runtime: new SimulatedRuntime(pids),
+      clock,
+      ids: ids.stream(`daemon:${host}`),
+      networkIds: ids.stream(`networks:${host}`),
+      volumeIds: ids.stream(`volumes:${host}`),
+    },
+    ...(options.hostPaths ? { hostPaths: options.hostPaths } : {}),
   });
-  return { host, ctx, handler: daemonHandler(ctx), store, blobs, events };
-}
-
-/** The daemon as data, its blobs put into `content`. */
-export async function snapshotDaemon(daemon: HostDaemon, content: BlobStore & PutCapable): Promise<DaemonSnapshot> {
-  return { images: daemon.store.toData(), blobs: await copyInto(daemon.blobs, content) };
+  const daemon: HostDaemon = { host, ctx, handler: daemonHandler(ctx), store, blobs, events, pids };
+  if (options.restore) await restoreDaemonState(daemon, options.restore.saved, options.restore.content);
+  return daemon;
 }

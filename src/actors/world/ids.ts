@@ -33,6 +33,11 @@ export class IdStream implements IdSource {
     return this.#drawn;
   }
 
+  /** Go on from draw `n` (a restored world's stream, put back where the snapshot left it). */
+  skipTo(n: number): void {
+    this.#drawn = n;
+  }
+
   /** The next unsigned 32-bit value. */
   next(): number {
     return draw(this.#seed, this.#drawn++);
@@ -79,6 +84,11 @@ export class WorldIds {
       this.#streams.set(name, s);
     }
     return s;
+  }
+
+  /** Put every stream where `counters` says (a snapshot's counters, once the world is rebuilt). */
+  restore(counters: Readonly<Record<string, number>>): void {
+    for (const [name, drawn] of Object.entries(counters)) this.stream(name).skipTo(drawn);
   }
 
   /** Each stream's draw count, sorted by name: the part of a snapshot that restores the streams. */

@@ -1,6 +1,8 @@
 // A world as data: everything needed to rebuild it exactly — each daemon's image store and blobs,
-// each registry's repositories and blobs, the links and which hosts are down, the clock, the ID
-// streams' counters and the trace's numbering. Blobs are not inlined: the snapshot names them by
+// networks, volumes, containers (running ones come back running) and recent events, each
+// registry's repositories and blobs, the links and which hosts are down, the clock, the ID streams'
+// counters, the trace's numbering, the terminals, the laptop's files (logins and contexts are files
+// there) and each terminal's history. Blobs are not inlined: the snapshot names them by
 // digest, and their bytes go into a content store (memory in tests, IndexedDB in the page), where
 // two daemons and a registry holding the same layer share one copy.
 //
@@ -8,15 +10,18 @@
 // that answers `docker images` the same, lists the same tags, and — given the same commands —
 // writes the same trace as the world it was taken from would have.
 //
-// Not (yet) kept: containers (the daemon's container store has no plain-data form yet), each
-// daemon's past events for `docker events --since`, and registry upload sessions left open.
+// Not kept, as Docker does not keep them across a restart: exec instances, a registry's upload
+// sessions left open, and the trace itself (numbering goes on from where it was).
+//
+// The format has a version; a snapshot of another version, or of the wrong shape, or whose content
+// store lacks a blob, is refused with SnapshotError before anything is built.
 import * as v from 'valibot';
 import { isDigest, type Digest } from '../../engine/digest';
-import type { DaemonSnapshot } from './daemons';
+import type { DaemonSnapshot } from './daemon-snapshot';
 import type { RegistrySnapshot } from './registries';
 import type { TerminalSpec } from '../machines/world-machine';
 
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 export interface WorldSnapshot {
   version: typeof SNAPSHOT_VERSION;
@@ -31,6 +36,10 @@ export interface WorldSnapshot {
   /** Where numbering resumes: trace entries, exchanges, commands. */
   trace: { seq: number; exchange: number; command: number };
   terminals: TerminalSpec[];
+  /** The laptop's files (`LaptopFiles.toJSON()`), with `~/.docker/config.json` (logins, contexts). */
+  files?: unknown;
+  /** Each terminal's shell history, oldest first. */
+  history?: Record<string, string[]>;
 }
 
 /** A snapshot that cannot be restored: its shape, or its content store, is wrong. */
@@ -47,6 +56,33 @@ const digest = v.custom<Digest>((value) => typeof value === 'string' && isDigest
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const host = v.picklist(['laptop', 'cloud-vm', 'onprem-1']);
 
+const record = v.record(v.string(), v.unknown());
+const daemonSchema = v.object({
+  images: v.unknown(),
+  blobs: v.array(digest),
+  networks: v.array(v.object({ id: v.string(), name: v.string() })),
+  volumes: v.array(v.object({ name: v.string(), createdAt: v.number(), content: digest })),
+  containers: v.array(
+    v.object({
+      id: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+      name: v.pipe(v.string(), v.startsWith('/')),
+      created: v.number(),
+      imageId: digest,
+      config: record,
+      hostConfig: v.object({ raw: record }),
+      state: v.object({ running: v.boolean(), pid: count, exitCode: v.number(), startedAt: v.number() }),
+      upper: v.object({ layer: digest, root: v.object({ mode: count, uid: count, gid: count, mtime: v.number() }) }),
+      logs: digest,
+      initLayer: v.optional(digest),
+      image: v.optional(digest),
+      networks: v.object({ attachments: v.array(v.tuple([v.string(), v.unknown()])), endpoints: v.array(v.unknown()) }),
+      mounts: v.array(v.object({ type: v.picklist(['volume', 'bind', 'tmpfs']), destination: v.string() })),
+    }),
+  ),
+  events: v.array(v.object({ Type: v.string(), Action: v.string(), timeNano: v.pipe(v.string(), v.regex(/^\d+$/)) })),
+  lastPid: count,
+});
+
 const schema = v.object({
   version: v.literal(SNAPSHOT_VERSION),
   seed: v.string(),
@@ -58,7 +94,7 @@ const schema = v.object({
     ),
     hostsDown: v.array(v.string()),
   }),
-  daemons: v.record(v.string(), v.object({ images: v.unknown(), blobs: v.array(digest) })),
+  daemons: v.record(v.string(), daemonSchema),
   registries: v.record(
     v.string(),
     v.object({
@@ -77,10 +113,20 @@ const schema = v.object({
   ),
   trace: v.object({ seq: count, exchange: count, command: count }),
   terminals: v.array(v.object({ terminal: v.string(), host, daemon: host })),
+  files: v.optional(v.unknown()),
+  history: v.optional(v.record(v.string(), v.array(v.string()))),
 });
 
 /** The snapshot if it has the right shape; else SnapshotError naming the first problem. */
 export function checkSnapshot(data: unknown): WorldSnapshot {
+  const version = typeof data === 'object' && data !== null ? (data as { version?: unknown }).version : undefined;
+  if (version !== SNAPSHOT_VERSION) {
+    throw new SnapshotError(
+      typeof version === 'number'
+        ? `world snapshot version ${version} is not supported (this Dockyard reads version ${SNAPSHOT_VERSION})`
+        : 'world snapshot is invalid: it has no version',
+    );
+  }
   const result = v.safeParse(schema, data);
   if (result.success) return result.output as WorldSnapshot;
   const issue = result.issues[0];

@@ -62,7 +62,15 @@ describe('a world', { timeout: 30_000 }, () => {
     ]);
     // The state changes are in the trace too, next to the messages that caused them.
     const events = world.trace.ofCommand(result.command).flatMap((e) => (e.kind === 'event' ? [e.type] : []));
-    expect(events).toEqual(['image.pull', 'container.create', 'container.attach', 'container.start', 'container.die']);
+    expect(events).toEqual([
+      'image.pull',
+      'container.create',
+      'container.attach',
+      'network.connect',
+      'container.start',
+      'container.die',
+      'network.disconnect',
+    ]);
     world.stop();
   });
 

@@ -12,6 +12,7 @@ import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import type { WorldRegistryName } from '../../engine/registry/presets';
 import { SimulatedClock } from '../../engine/runtime/clock';
 import type { BlobStore, PutCapable } from '../../engine/store/blob-store';
+import { LaptopFiles } from '../../engine/laptop/files';
 import type { WireRequest } from '../../engine/wire/message';
 import { Network } from '../network/network';
 import { Topology } from '../network/topology';
@@ -20,11 +21,12 @@ import { Trace, type TraceLimits } from '../trace/trace';
 import type { CommandResult, ClientProgram } from '../machines/client-runner';
 import { worldMachine, type TerminalSpec, type WorldEvent } from '../machines/world-machine';
 import { buildDaemon, type HostDaemon } from './daemons';
+import { laptopHostPaths } from './laptop-host-paths';
 import { Driver, type Speed, type Ticker } from './driver';
 import { WorldIds } from './ids';
 import { DAEMON_HOSTS, REGISTRY_SITES, daemonEndpoint, worldLinks, type DaemonHost } from './layout';
 import { buildRegistries, registryHandlers, type WorldRegistry } from './registries';
-import { checkSnapshot, type WorldSnapshot } from './snapshot';
+import { checkSnapshot, SnapshotError, type WorldSnapshot } from './snapshot';
 import { takeSnapshot } from './take-snapshot';
 import { daemonTraceEvent, registryTraceEvent } from './state-events';
 import { WorldWiring } from './wiring';
@@ -53,9 +55,15 @@ export interface RunOptions {
   terminal?: string;
   /** The command line as typed, for the stage. */
   line?: string;
+  /** The daemon it talks to, when not the terminal's own (a context, `-H`). */
+  daemon?: DaemonHost;
 }
 
 export class World {
+  /** The laptop's file tree: the student's home and working directory, `~/.docker/config.json`. */
+  readonly files: LaptopFiles;
+  /** Each terminal's shell history (kept with the world, so a reload finds it). */
+  readonly history = new Map<string, string[]>();
   readonly #wiring: WorldWiring;
   readonly #steps: { last: Promise<boolean> };
 
@@ -72,7 +80,9 @@ export class World {
     wiring: WorldWiring,
     steps: { last: Promise<boolean> },
     readonly actor: Actor<typeof worldMachine>,
+    files: LaptopFiles,
   ) {
+    this.files = files;
     this.#wiring = wiring;
     this.#steps = steps;
   }
@@ -91,13 +101,16 @@ export class World {
     for (const { a, b, up } of snap?.topology.links ?? []) if (!up) topology.setLinkUp(a, b, false);
     for (const host of snap?.topology.hostsDown ?? []) topology.setHostUp(host, false);
     const network = new Network(topology, clock, trace);
-    const ids = new WorldIds(seed, snap?.ids);
+    // Every stream starts at zero, so the daemons draw what they drew when first built (the default
+    // bridge's ID…); a restored world's streams are put where the snapshot left them once it is built.
+    const ids = new WorldIds(seed);
     if (snap) {
       trace.continueFrom(snap.trace.seq);
       network.continueFrom(snap.trace.exchange);
     }
     const wiring = new WorldWiring(trace, snap?.trace.command ?? 0);
     const now = () => clock.now();
+    const files = snap?.files === undefined ? new LaptopFiles({ now }) : restoreFiles(snap.files, now);
 
     const registries = await buildRegistries({
       now,
@@ -119,12 +132,15 @@ export class World {
         clock,
         ids,
         currentCommand: () => wiring.commandAt(host),
+        ...(host === 'laptop' ? { hostPaths: laptopHostPaths(files) } : {}),
         ...(savedDaemon && saved ? { restore: { saved: savedDaemon, content: saved.content } } : {}),
       });
       network.attach(daemonEndpoint(host), daemon.handler);
       daemon.events.listen((ev) => trace.append(daemonTraceEvent(host, ev, now(), wiring.commandAt(host))));
       daemons.set(host, daemon);
     }
+
+    if (snap) ids.restore(snap.ids);
 
     const driver = new Driver(clock, network, trace, {
       speed: options.speed ?? 'instant',
@@ -167,7 +183,9 @@ export class World {
       wiring,
       steps,
       actor,
+      files,
     );
+    for (const [terminal, lines] of Object.entries(snap?.history ?? {})) world.history.set(terminal, [...lines]);
     wiring.connect(actor);
     actor.start();
     return world;
@@ -195,7 +213,14 @@ export class World {
       typeof input === 'function'
         ? { program: input as ClientProgram }
         : { requests: Array.isArray(input) ? (input as readonly WireRequest[]) : [input as WireRequest] };
-    this.send({ type: 'command.run', terminal, command, ...plan, ...(options.line ? { line: options.line } : {}) });
+    this.send({
+      type: 'command.run',
+      terminal,
+      command,
+      ...plan,
+      ...(options.line ? { line: options.line } : {}),
+      ...(options.daemon ? { daemon: options.daemon } : {}),
+    });
     return this.driver.until(done);
   }
 
@@ -227,6 +252,14 @@ export class World {
   stop(): void {
     this.driver.stop();
     this.actor.stop();
+  }
+}
+
+function restoreFiles(data: unknown, now: () => number): LaptopFiles {
+  try {
+    return LaptopFiles.fromJSON(data, now);
+  } catch (err) {
+    throw new SnapshotError(`world snapshot is invalid at files: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

@@ -74,6 +74,18 @@ export function memoryFiles(files: Map<string, Bytes>): FileSystem {
         .map((k) => k.slice(prefix.length).split('/')[0]!);
       return [...new Set(names)].filter((n) => n !== '.keep').sort();
     },
+    async lstat(path) {
+      const data = files.get(path);
+      if (data) return { kind: 'file', mode: 0o644, size: data.length, mtime: 1_700_000_000 };
+      const prefix = path.endsWith('/') ? path : path + '/';
+      if (path === '.' || [...files.keys()].some((k) => k.startsWith(prefix)))
+        return { kind: 'directory', mode: 0o755, size: 0, mtime: 1_700_000_000 };
+      return undefined;
+    },
+    async remove(path) {
+      const prefix = path.endsWith('/') ? path : path + '/';
+      for (const key of [...files.keys()]) if (key === path || key.startsWith(prefix)) files.delete(key);
+    },
   };
 }
 

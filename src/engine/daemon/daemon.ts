@@ -11,6 +11,7 @@ import type { Transport } from './distribution/transport';
 import { EventLog } from './events';
 import { defaultHost, type HostInfo } from './host';
 import type { ImageStore } from './image-store';
+import type { HostPaths } from './volumes/host-paths';
 
 export interface DaemonOptions {
   store: ImageStore;
@@ -27,6 +28,11 @@ export interface DaemonOptions {
    * restart back-offs, the seeded source of IDs and names, the DNS servers they get.
    */
   containers?: ContainerServiceOptions;
+  /**
+   * Networks and storage (issue 9): the host's own files, which bind mounts (`-v /dir:/path`)
+   * reach — the laptop's files for the laptop's daemon. An in-memory disk when not given.
+   */
+  hostPaths?: HostPaths;
 }
 
 /** The context every handler of this daemon shares. */
@@ -40,7 +46,8 @@ export function daemonContext(options: DaemonOptions): DaemonContext {
     transport: options.transport,
     platform: options.platform ?? { os: 'linux', architecture: 'amd64' },
   };
-  ctx.containers = new ContainerService(ctx, options.containers);
+  const hostPaths = options.hostPaths ?? options.containers?.hostPaths;
+  ctx.containers = new ContainerService(ctx, { ...options.containers, ...(hostPaths ? { hostPaths } : {}) });
   return ctx;
 }
 

@@ -8,3 +8,5 @@ export { API_VERSION, ENGINE_VERSION, MIN_API_VERSION } from './version';
 export { DaemonError } from './api/errors';
 export type { Route } from './api/route';
 export * from './image-store';
+export { publishedPort, networkingOf } from './networks';
+export { MemoryHostPaths, type HostPaths, type HostPathStat } from './volumes/host-paths';

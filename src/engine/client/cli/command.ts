@@ -8,6 +8,7 @@
 // the CLI hides them when the daemon it talks to says so in its `/_ping` headers.
 import type { DockerCli } from './docker-cli';
 import type { FlagSpec, FlagValues } from './flag';
+import type { OutputStream } from './streams';
 import { bool } from './flag';
 
 /** How many arguments a command takes (docker/cli `cli/required.go`). */
@@ -56,6 +57,11 @@ export interface CommandSpec {
   experimentalCli?: boolean;
   hidden?: boolean;
   subcommands?: readonly CommandSpec[];
+  /**
+   * Runs once the command is found, before its flags are read (`docker build` announces the
+   * legacy builder there, even for a line whose flags are wrong). May throw to stop.
+   */
+  beforeParse?: (context: { env: Readonly<Record<string, string>>; err: OutputStream }) => void;
   run?: (invocation: Invocation) => Promise<void>;
 }
 

@@ -4,11 +4,19 @@
 // one; commands never reach past it.
 import type { ApiClient } from '../api/api-client';
 import type { ConfigFile } from '../config/config-file';
+import type { ContextStore } from '../context/context-store';
+import type { ConnectionFlags } from '../context/resolve';
 import type { FileSystem } from './file-system';
 import type { InputStream, OutputStream } from './streams';
 
 export interface DockerCli {
+  /** The daemon's API; reading it throws when the current context cannot be resolved. */
   readonly api: ApiClient;
+  /** The context in use (`default`, `cloud`…) and the store of the others. */
+  readonly currentContext: string;
+  readonly contexts: ContextStore;
+  /** `-H` and `--context` as given (the default context's address depends on them). */
+  readonly connection: ConnectionFlags;
   readonly out: OutputStream;
   readonly err: OutputStream;
   readonly in: InputStream;

@@ -25,14 +25,32 @@ export interface ClientEnvironment {
   configStorage(dir: string): ConfigStorage;
 }
 
-/** docker's ParseHost, enough for the addresses people type: `tcp://h:p`, `unix:///p`, `h:p`, `h`. */
+/**
+ * docker's ParseHost (`opts/hosts.go`): the address as the CLI uses it. Blank is the local socket;
+ * `tcp://h:p`, `h:p`, `h`, `:p` and `tcp://` fill in `localhost` and port 2375; `unix://`,
+ * `npipe://`, `ssh://` and `fd://` are kept; any other scheme is `invalid bind address format: …`.
+ */
 export function normalizeHost(text: string): string {
   const host = text.trim();
   if (host === '') return DEFAULT_DOCKER_HOST;
-  if (host.startsWith('unix://') || host.startsWith('npipe://') || host.startsWith('ssh://')) return host;
-  const rest = host.startsWith('tcp://') ? host.slice('tcp://'.length) : host;
-  const bracketed = /^\[[^\]]*\](:\d+)?/.exec(rest);
-  const hasPort = bracketed ? bracketed[1] !== undefined : /:\d*$/.test(rest.split('/')[0]!);
-  const address = rest.split('/')[0]!;
-  return `tcp://${hasPort ? address.replace(/:$/, ':2375') : `${address || '127.0.0.1'}:2375`}`;
+  const sep = host.indexOf('://');
+  const proto = sep < 0 ? 'tcp' : host.slice(0, sep);
+  const rest = sep < 0 ? host : host.slice(sep + 3);
+  if (proto === 'unix') return `unix://${rest || '/var/run/docker.sock'}`;
+  if (proto === 'npipe' || proto === 'ssh' || proto === 'fd') return host;
+  if (proto !== 'tcp') throw new Error(`invalid bind address format: ${host}`);
+  const slash = rest.indexOf('/');
+  const address = slash < 0 ? rest : rest.slice(0, slash);
+  const path = slash < 0 ? '' : rest.slice(slash);
+  const bracketed = /^\[([^\]]*)\](?::(\d*))?$/.exec(address);
+  let name: string;
+  let port: string;
+  if (bracketed) [name, port] = [bracketed[1]!, bracketed[2] ?? ''];
+  else {
+    const colon = address.lastIndexOf(':');
+    [name, port] = colon < 0 ? [address, ''] : [address.slice(0, colon), address.slice(colon + 1)];
+  }
+  name ||= 'localhost';
+  port ||= '2375';
+  return `tcp://${name.includes(':') ? `[${name}]` : name}:${port}${path}`;
 }

@@ -6,15 +6,14 @@
 //   3. the command the next words name (`docker container ls`), its own flags (usage error, 125),
 //      `--help` (printed on stdout, status 0), its argument count (status 1);
 //   4. the command itself; what it throws is printed on stderr, with its status (1 by default).
-import { sha256Of } from '../../digest';
-import { encodedOf } from '../../digest';
-import { utf8 } from '../../bytes';
 import { ApiClient } from '../api/api-client';
 import { ConfigFile } from '../config/config-file';
 import { checkArgs } from './args';
 import { Command, type CommandSpec, type ServerFeatures } from './command';
 import type { DockerCli } from './docker-cli';
-import { DEFAULT_DOCKER_HOST, normalizeHost, type ClientEnvironment } from './environment';
+import { ContextStore } from '../context/context-store';
+import { resolveContextName, resolveHost, type ConnectionFlags } from '../context/resolve';
+import type { ClientEnvironment } from './environment';
 import type { FlagValues } from './flag';
 import { FlagError, parseCommandLine } from './flag-parse';
 import { helpText } from './help';
@@ -31,32 +30,45 @@ export function flagError(command: Command, message: string): StatusError {
   );
 }
 
-/** The daemon address the global options and the environment select, or an initialisation error. */
-async function resolveHost(globals: FlagValues, env: ClientEnvironment, configDir: string): Promise<string> {
-  const hosts = globals.list('host');
-  const context = globals.string('context') || env.env['DOCKER_CONTEXT'] || '';
-  if (hosts.length > 0 && globals.changed('context')) {
-    throw new Error('Failed to initialize: conflicting options: cannot specify both --host and --context');
+/** The context the global options and the environment select, and its daemon address. */
+async function resolveConnection(
+  globals: FlagValues,
+  env: ClientEnvironment,
+  config: () => Promise<ConfigFile>,
+  store: ContextStore,
+): Promise<{ flags: ConnectionFlags; name: string; host: string | Error }> {
+  const flags: ConnectionFlags = { hosts: globals.list('host'), context: globals.string('context') };
+  // -H with --context fails every command; other problems only those that reach the daemon.
+  const quickName = () => resolveContextName(flags, env.env, '');
+  if (flags.context !== '' && flags.hosts.length > 0) quickName();
+  let current = '';
+  if (flags.context === '' && flags.hosts.length === 0 && !env.env['DOCKER_HOST'] && !env.env['DOCKER_CONTEXT']) {
+    current = (await config()).currentContext;
   }
-  if (hosts.length > 1) throw new Error('Failed to initialize: unable to resolve docker endpoint: Specify only one -H');
-  if (hosts.length === 1) return normalizeHost(hosts[0]!);
-  if (context !== '' && context !== 'default') {
-    const id = encodedOf(await sha256Of(utf8(context)));
-    throw new Error(
-      `Failed to initialize: unable to resolve docker endpoint: context "${context}": context not found: ` +
-        `open ${configDir}/contexts/meta/${id}/meta.json: no such file or directory`,
-    );
-  }
-  const fromEnv = env.env['DOCKER_HOST'];
-  return fromEnv ? normalizeHost(fromEnv) : DEFAULT_DOCKER_HOST;
+  const name = resolveContextName(flags, env.env, current);
+  const host = await resolveHost(name, flags, env.env, store).catch(
+    (err: Error) => new Error(`Failed to initialize: ${err.message}`),
+  );
+  return { flags, name, host };
 }
 
-function makeCli(env: ClientEnvironment, host: string, configDir: string): DockerCli {
+function makeCli(
+  env: ClientEnvironment,
+  connection: { flags: ConnectionFlags; name: string; host: string | Error },
+  config: () => Promise<ConfigFile>,
+  contexts: ContextStore,
+): DockerCli {
   const version = env.env['DOCKER_API_VERSION'];
-  const api = new ApiClient(env.connect(host), { host, ...(version ? { version } : {}) });
-  let config: Promise<ConfigFile> | undefined;
+  let api: ApiClient | undefined;
   return {
-    api,
+    get api() {
+      if (connection.host instanceof Error) throw connection.host;
+      api ??= new ApiClient(env.connect(connection.host), { host: connection.host, ...(version ? { version } : {}) });
+      return api;
+    },
+    currentContext: connection.name,
+    contexts,
+    connection: connection.flags,
     out: env.out,
     err: env.err,
     in: env.in,
@@ -64,7 +76,7 @@ function makeCli(env: ClientEnvironment, host: string, configDir: string): Docke
     env: env.env,
     now: () => env.now(),
     ...(env.signal ? { signal: env.signal } : {}),
-    config: () => (config ??= ConfigFile.load(env.configStorage(configDir))),
+    config,
   };
 }
 
@@ -117,8 +129,10 @@ async function run(rootSpec: CommandSpec, argv: readonly string[], env: ClientEn
   }
   for (const w of globals.warnings) env.out.write(w + '\n');
   const configDir = globals.flags.string('config');
-  const host = await resolveHost(globals.flags, env, configDir);
-  const cli = makeCli(env, host, configDir);
+  let configFile: Promise<ConfigFile> | undefined;
+  const config = () => (configFile ??= ConfigFile.load(env.configStorage(configDir)));
+  const contexts = new ContextStore(env.files, configDir);
+  const cli = makeCli(env, await resolveConnection(globals.flags, env, config, contexts), config, contexts);
 
   const found = traverse(root, globals.args);
   let wantsHelp = globals.flags.bool('help');
@@ -128,6 +142,7 @@ async function run(rootSpec: CommandSpec, argv: readonly string[], env: ClientEn
     wantsHelp ||= parsed.flags.bool('help');
   }
   const { command } = found;
+  command.spec.beforeParse?.({ env: env.env, err: env.err });
   let parsed;
   if (command === root) parsed = { flags: globals.flags, args: found.args, warnings: [] };
   else {

@@ -15,6 +15,26 @@ export interface FileSystem {
   mkdir?(path: string): Promise<void>;
   /** The names in a directory; for `docker cp` of a directory into a container. */
   readdir?(path: string): Promise<string[]>;
+  /**
+   * What is at `path` without following a final symlink (Go's os.Lstat): its kind, permission
+   * bits, size, modification time (seconds) and, for a symlink, its target. For `docker build`,
+   * which sends modes and links in the context tar; without it files are sent as 0644, dirs 0755.
+   */
+  lstat?(path: string): Promise<FileInfo | undefined>;
+  /** Remove a file, or a directory and everything in it; nothing there is not an error. */
+  remove?(path: string): Promise<void>;
+}
+
+/** One file's details, as `lstat` reports them. */
+export interface FileInfo {
+  kind: 'file' | 'directory' | 'symlink' | 'other';
+  /** Permission bits (0o644, 0o755), without the file-type bits. */
+  mode: number;
+  size: number;
+  /** Seconds since the epoch. */
+  mtime: number;
+  /** A symlink's target, as stored. */
+  target?: string;
 }
 
 export class FileSystemError extends Error {

@@ -67,6 +67,19 @@ export class MemoryInput implements InputStream {
   }
 }
 
+/** All of an input stream, as bytes. */
+export async function readAllBytes(input: InputStream): Promise<Bytes> {
+  const parts: Bytes[] = [];
+  for (let chunk = await input.read(); chunk !== undefined; chunk = await input.read()) parts.push(chunk);
+  const out = new Uint8Array(parts.reduce((n, c) => n + c.length, 0));
+  let off = 0;
+  for (const c of parts) {
+    out.set(c, off);
+    off += c.length;
+  }
+  return out as Bytes;
+}
+
 /** All of an input stream, as text. */
 export async function readAllText(input: InputStream): Promise<string> {
   const parts: Bytes[] = [];

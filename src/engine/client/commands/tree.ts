@@ -12,7 +12,7 @@ import {
   systemPruneSpec,
   updateSpec,
 } from './catalogue/leaves';
-import { contextCommands } from './catalogue/context';
+import { contextCommands } from './context/group';
 import { networkCommands } from './catalogue/network';
 import { otherCommands } from './catalogue/others';
 import { serviceCommands } from './catalogue/service';

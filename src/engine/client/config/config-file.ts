@@ -107,6 +107,26 @@ export class ConfigFile {
     return this.auths().map(([k]) => k);
   }
 
+  /** The context `docker context use` chose (`currentContext`), or '' for none (the default). */
+  get currentContext(): string {
+    const value = this.entries.find(([k]) => k === 'currentContext')?.[1];
+    return typeof value === 'string' ? value : '';
+  }
+
+  /** Record the current context and save; '' (or `default`) removes the key, as the CLI does. */
+  async setCurrentContext(name: string): Promise<void> {
+    const rest = this.entries.filter(([k]) => k !== 'currentContext');
+    const value = name === 'default' ? '' : name;
+    if (value === '') this.entries = rest;
+    else {
+      // Go marshals the struct's fields in order: after `auths` (and the other known fields).
+      const at = this.entries.findIndex(([k]) => k === 'currentContext');
+      if (at >= 0) this.entries = this.entries.map(([k, v]) => (k === 'currentContext' ? [k, value] : [k, v]));
+      else this.entries = [...rest, ['currentContext', value]];
+    }
+    await this.save();
+  }
+
   /** Store credentials; returns false when they were already stored unchanged (nothing is written). */
   async store(auth: AuthConfig): Promise<boolean> {
     const encoded: [string, unknown][] = [];

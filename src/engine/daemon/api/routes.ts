@@ -6,8 +6,10 @@ import { distributionRoutes } from '../distribution/routes';
 import { buildRoutes } from './build-routes';
 import { containerRoutes } from './container-routes';
 import { imageRoutes } from './image-routes';
+import { networkRoutes } from './network-routes';
 import type { Route } from './route';
 import { systemRoutes } from './system-routes';
+import { volumeRoutes } from './volume-routes';
 
 export const routes: Route[] = [
   ...systemRoutes,
@@ -15,4 +17,6 @@ export const routes: Route[] = [
   ...imageRoutes,
   ...containerRoutes,
   ...buildRoutes,
+  ...networkRoutes, // networks and volumes: issue 9
+  ...volumeRoutes,
 ]; // containers and builds: issue 6

@@ -2,6 +2,7 @@
 // with, version and info, the event stream, and disk usage.
 import { utf8 } from '../../bytes';
 import { splitUrl } from '../../wire/message';
+import { volumeJson } from '../volumes/volume-json';
 import { containersOf } from '../containers/service';
 import { containerSummary } from '../containers/summary';
 import type { DaemonContext } from '../context';
@@ -64,7 +65,7 @@ const events: Route = {
   },
 };
 
-/** `GET /system/df`: images with shared sizes and container counts, containers with their sizes; volumes come later. */
+/** `GET /system/df`: images with shared sizes and container counts, containers with their sizes, volumes with theirs. */
 const diskUsage: Route = {
   method: 'GET',
   pattern: /^\/system\/df$/,
@@ -86,7 +87,9 @@ const diskUsage: Route = {
             .sort(byCreatedDescending)
         : null,
       Containers: wants('container') ? containers.map((c) => containerSummary(svc, c, true, imageNames)) : null,
-      Volumes: wants('volume') ? [] : null,
+      Volumes: wants('volume')
+        ? svc.volumes.all().map((v) => volumeJson(v, { size: v.size, refCount: svc.volumes.usersOf(v.name).length }))
+        : null,
       BuildCache: wants('build-cache') ? [] : null,
     });
   },

@@ -1,11 +1,13 @@
-// The default `bridge` network, as far as a container needs it to run: Docker's `docker0` bridge
-// with subnet 172.17.0.0/16 and gateway 172.17.0.1. Each running container gets the lowest free
-// address from 172.17.0.2 up and a MAC address derived from it (02:42 + the four address bytes,
-// `02:42:ac:11:00:02`); the address goes back to the pool when the container stops, which is why
-// a restarted container may come back with another one. Each connection of a container to the
-// network is an *endpoint* with its own ID, inside the container's network *sandbox* (its network
-// namespace, `/var/run/docker/netns/<id>`).
-import type { IdSource } from './ids';
+// The container side of its network sandbox: the one namespace its endpoints live in
+// (`/var/run/docker/netns/<id>`), and its first endpoint — what inspect's top-level
+// NetworkSettings fields describe on the default bridge (172.17.0.0/16, gateway 172.17.0.1,
+// addresses from 172.17.0.2 up, MAC 02:42 + the address bytes). Networks themselves, their
+// pools and the other endpoints live in ../networks.
+//
+// `BridgeNetwork` keeps the shape the container code was written against: `id` is the default
+// bridge's network ID, and `disconnect(endpoint)` — what the exit monitor calls when PID 1 ends —
+// now takes the container off every network it joined and gives back its published ports.
+import type { Networking } from '../networks/networking';
 
 export const BRIDGE = {
   name: 'bridge',
@@ -14,48 +16,31 @@ export const BRIDGE = {
   prefixLength: 16,
 } as const;
 
-/** One container's endpoint on the bridge, as inspect's NetworkSettings shows it. */
+/** A running container's sandbox and first endpoint. */
 export interface Endpoint {
+  containerId: string;
   endpointId: string;
   sandboxId: string;
+  /** Empty on `host` and `none`. */
   ipAddress: string;
   macAddress: string;
 }
 
 export class BridgeNetwork {
-  /** The network's ID (`docker network ls`), drawn once per daemon. */
-  readonly id: string;
-  private readonly used = new Map<number, string>();
+  constructor(
+    private readonly networking: Networking,
+    /** What else ends with the container's run (its volumes' `unmount` events). */
+    private readonly stopped: (containerId: string) => void = () => {},
+  ) {}
 
-  constructor(private readonly ids: IdSource) {
-    this.id = ids.nextId();
+  /** The default bridge's network ID (`docker network ls`). */
+  get id(): string {
+    return this.networking.networks.defaultBridge.id;
   }
 
-  /** Connect container `containerId`: a fresh endpoint with the lowest free address. */
-  connect(containerId: string): Endpoint {
-    let host = 2;
-    while (this.used.has(host)) host++;
-    if (host > 65_534) throw new Error('no available IPv4 addresses on this network');
-    this.used.set(host, containerId);
-    const octets = [172, 17, host >> 8, host & 0xff];
-    return {
-      endpointId: this.ids.nextId(),
-      sandboxId: this.ids.nextId(),
-      ipAddress: octets.join('.'),
-      macAddress: ['02', '42', ...octets.map((o) => o.toString(16).padStart(2, '0'))].join(':'),
-    };
-  }
-
-  /** Give the endpoint's address back. */
+  /** The container stopped: leave every network (the sandbox goes). */
   disconnect(endpoint: Endpoint): void {
-    const [, , high = 0, low = 0] = endpoint.ipAddress.split('.').map(Number);
-    this.used.delete(high * 256 + low);
-  }
-
-  /** The container holding `ip`, if any. */
-  holderOf(ip: string): string | undefined {
-    const [a, b, high = 0, low = 0] = ip.split('.').map(Number);
-    if (a !== 172 || b !== 17) return undefined;
-    return this.used.get(high * 256 + low);
+    this.networking.leave(endpoint.containerId);
+    this.stopped(endpoint.containerId);
   }
 }

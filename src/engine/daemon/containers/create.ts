@@ -6,8 +6,12 @@
 //      what makes the CLI pull it and try again;
 //   3. lay the client's Config over the image's (./merge-config.ts): nothing to run is
 //      `No command specified`;
-//   4. take the name (`--name`, checked and reserved) or generate one, draw the ID;
-//   5. mount the container's filesystem: its own empty writable layer over the image's snapshot.
+//   4. check what it asks of the host — published ports (`invalid port specification: "99999"`),
+//      its networks' endpoint settings, its mounts (../volumes/mount-spec.ts) — so that a bad
+//      request makes nothing at all;
+//   5. take the name (`--name`, checked and reserved) or generate one, draw the ID;
+//   6. mount the container's filesystem: its own empty writable layer over the image's snapshot;
+//      record its networks, create the volumes it names and its anonymous ones.
 //
 // The container is `created`: it has a filesystem and a name but no process; the `create` event is
 // published. Warnings (a platform that does not match the host's) go back with the ID.
@@ -19,6 +23,8 @@ import { logContainerEvent } from './container-events';
 import type { CreateRequest } from './create-body';
 import { commandLine, mergeWithImage, verifyConfig } from './merge-config';
 import { generateName, normaliseName } from './names';
+import { validatePortBindings } from '../networks/ports';
+import { networkModeOf } from './host-config';
 import { isNoRestart } from './restart-policy';
 import type { ContainerService } from './service';
 
@@ -55,10 +61,21 @@ export async function createContainer(
     );
   }
   const merged = mergeWithImage(config, image.config.config);
+  const mode = networkModeOf(hostConfig);
+  const bindings = validatePortBindings(hostConfig.raw.PortBindings);
+  const publishes = Object.keys(bindings).length > 0 || hostConfig.raw.PublishAllPorts === true;
+  if (mode.startsWith('container:') && publishes) {
+    throw DaemonError.invalidParameter('conflicting options: port publishing and the container type network mode');
+  }
+  if (mode === 'host' && Object.keys(bindings).length > 0) {
+    warnings.push('Published ports are discarded when using host network mode');
+  }
+  const networks = svc.networking.attachments.plan(hostConfig, request.networkingConfig);
+  const mounts = svc.mounts.check(hostConfig.raw, merged.Volumes);
   const lower = await svc.ctx.store.snapshot(image.id);
   const name = options.name ? normaliseName(options.name) : undefined;
   const id = svc.ids.nextId();
-  if (merged.Hostname === '') merged.Hostname = id.slice(0, 12);
+  if (merged.Hostname === '') merged.Hostname = mode === 'host' ? svc.ctx.host.name : id.slice(0, 12);
   const fullName = name ?? generateName(svc.ids, id, (n) => svc.store.holderOf(n) !== undefined);
   if (name !== undefined) svc.store.reserveName(name, id);
   const { path, args } = commandLine(merged);
@@ -78,6 +95,8 @@ export async function createContainer(
     now: () => svc.now(),
   });
   svc.store.add(container);
+  svc.networking.attachments.record(container.id, networks);
+  svc.mounts.attach(container.id, mounts);
   logContainerEvent(svc.ctx.events, container, 'create');
   return { container, warnings };
 }

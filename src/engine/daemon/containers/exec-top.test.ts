@@ -38,7 +38,10 @@ describe('exec', () => {
       ProcessConfig: { tty: false, entrypoint: 'echo', arguments: ['inside'], privileged: false },
       OpenStdout: true,
     });
-    const actions = d.ctx.events.history().map((e) => e.Action);
+    const actions = d.ctx.events
+      .history()
+      .filter((e) => e.Type === 'container')
+      .map((e) => e.Action);
     expect(actions).toEqual(['create', 'start', 'exec_create: echo inside', 'exec_start: echo inside', 'exec_die']);
     expect(((await d.api('GET', '/containers/web/json')).json as { ExecIDs: string[] }).ExecIDs).toEqual([execId]);
   });

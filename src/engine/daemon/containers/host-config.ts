@@ -64,6 +64,7 @@ export function inspectHostConfig(host: CreateHostConfig): Record<string, unknow
     PublishAllPorts: given('PublishAllPorts', false),
     ReadonlyRootfs: given('ReadonlyRootfs', false),
     SecurityOpt: given('SecurityOpt', null),
+    ...(raw.Tmpfs !== undefined && raw.Tmpfs !== null ? { Tmpfs: raw.Tmpfs } : {}),
     UTSMode: given('UTSMode', ''),
     UsernsMode: given('UsernsMode', ''),
     ShmSize: orDefault('ShmSize', 67_108_864),
@@ -98,6 +99,7 @@ export function inspectHostConfig(host: CreateHostConfig): Record<string, unknow
     CpuPercent: given('CpuPercent', 0),
     IOMaximumIOps: given('IOMaximumIOps', 0),
     IOMaximumBandwidth: given('IOMaximumBandwidth', 0),
+    ...(Array.isArray(raw.Mounts) && raw.Mounts.length > 0 ? { Mounts: raw.Mounts } : {}),
     MaskedPaths: given('MaskedPaths', null) ?? MASKED_PATHS,
     ReadonlyPaths: given('ReadonlyPaths', null) ?? READONLY_PATHS,
   };

@@ -9,6 +9,7 @@ import type { Container } from './container';
 import { inspectHostConfig } from './host-config';
 import type { ContainerConfig } from './merge-config';
 import { inspectNetworkSettings } from './network-settings';
+import { mountsJson } from '../volumes/volume-json';
 import type { ContainerService } from './service';
 import { sizeRootFs, sizeRw } from './sizes';
 import type { ContainerState } from './state';
@@ -102,8 +103,8 @@ export function inspectContainer(
     out.SizeRw = sizeRw(container);
     out.SizeRootFs = sizeRootFs(container, svc.ctx.store);
   }
-  out.Mounts = [];
+  out.Mounts = mountsJson(svc.mounts.of(container.id));
   out.Config = configJson(container.config);
-  out.NetworkSettings = inspectNetworkSettings(container, svc.bridge.id);
+  out.NetworkSettings = inspectNetworkSettings(svc, container);
   return out;
 }

@@ -17,7 +17,10 @@ type Inspect = {
 const state = async (d: TestDaemon, id: string) =>
   ((await d.api('GET', `/containers/${id}/json`)).json as Inspect).State;
 const actions = (d: TestDaemon) =>
-  d.ctx.events.history().map((e) => (e.Action === 'kill' ? `kill ${e.Actor.Attributes.signal}` : e.Action));
+  d.ctx.events
+    .history()
+    .filter((e) => e.Type === 'container')
+    .map((e) => (e.Action === 'kill' ? `kill ${e.Actor.Attributes.signal}` : e.Action));
 
 async function running(
   d: TestDaemon,

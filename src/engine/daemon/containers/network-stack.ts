@@ -1,57 +1,68 @@
 // A container's network namespace as its processes see it (runtime contract `NetworkStack`): the
-// loopback interface, `eth0` on the default bridge while it runs, the TCP ports its servers
-// listen on, and connections out — to itself over `localhost`, or to another container of the
-// same daemon by its bridge address (the default bridge has no DNS for container names; user
-// networks, with their embedded DNS, belong to the networking part of the simulation).
-// A refused or impossible connection fails with the errno a real socket gives: ECONNREFUSED when
-// nothing listens, EHOSTUNREACH for an address nobody has, ENOTFOUND for a name that does not
-// resolve, EADDRINUSE for a port already taken.
+// loopback interface, one `ethN` per network endpoint while it runs, the TCP ports its servers
+// listen on, the names it can resolve and the addresses it can reach. What is reachable, and what
+// a name means, is the networks' business (../networks/routing.ts); this module turns it into
+// sockets with the errno a real socket gives: ECONNREFUSED when nothing listens, EHOSTUNREACH for
+// an address no route leads to, ENOTFOUND for a name that does not resolve, EADDRINUSE for a port
+// already taken.
 import type { HttpHandler, NetworkStack } from '../../runtime/contract';
 import type { WireRequest, WireResponse } from '../../wire/message';
-import { BRIDGE, type Endpoint } from './bridge';
+
+export type SocketErrno = 'ECONNREFUSED' | 'EHOSTUNREACH' | 'ENOTFOUND' | 'EADDRINUSE' | 'ECONNRESET';
 
 /** A socket error with its errno in `code`, as Node's and the runtime's programs expect. */
-export function socketError(code: 'ECONNREFUSED' | 'EHOSTUNREACH' | 'ENOTFOUND' | 'EADDRINUSE', detail: string): Error {
+export function socketError(code: SocketErrno, detail: string): Error {
   return Object.assign(new Error(`${code === 'ENOTFOUND' ? 'getaddrinfo' : 'connect'} ${code} ${detail}`), { code });
 }
 
 /** The ports a namespace listens on. */
 export type Listeners = Map<number, HttpHandler>;
 
+/** One interface of the namespace (`ip addr`). */
+export interface InterfaceView {
+  name: string;
+  mac?: string;
+  addresses: { address: string; prefix: number }[];
+}
+
+/** Where a connection to an address of another namespace lands. */
+export interface Route {
+  /** The listeners of the namespace behind the address (another container, the host). */
+  listeners: Listeners;
+  /** How the other end sees this namespace's address (the container's IP on the shared network). */
+  remoteAddress: string;
+}
+
 export interface NamespaceView {
   hostname: string;
-  /** The endpoint on the bridge, while the container runs. */
-  endpoint(): Endpoint | undefined;
+  /** Interfaces besides `lo`, in order (`eth0`, `eth1`…). */
+  interfaces(): InterfaceView[];
+  /** The ports this namespace's servers listen on. */
   listeners: Listeners;
-  /** The listeners of whoever holds a bridge address (another container of this daemon). */
-  peer(ip: string): Listeners | undefined;
+  /** A name the resolver answers (embedded DNS on user networks, /etc/hosts), or undefined. */
+  lookup(name: string): string | undefined;
+  /** Where `ip` leads from here; undefined when no route does. */
+  route(ip: string): Route | undefined;
+  /** Serve a listener: the container's own map, or the host's with `--network host`. */
+  claim?(port: number, handler: HttpHandler): { close(): void };
 }
 
 const isLoopback = (host: string) => host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
 
 export function containerNetworkStack(view: NamespaceView): NetworkStack {
-  const ownAddress = () => view.endpoint()?.ipAddress;
+  const ownAddresses = () => view.interfaces().flatMap((i) => i.addresses.map((a) => a.address));
   const resolveName = async (name: string): Promise<string | undefined> => {
     if (name === 'localhost') return '127.0.0.1';
     if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return name;
-    if (name === view.hostname) return ownAddress() ?? '127.0.0.1';
-    return undefined;
+    if (name === view.hostname) return ownAddresses()[0] ?? '127.0.0.1';
+    return view.lookup(name);
   };
   return {
     interfaces() {
-      const lo = { name: 'lo', addresses: [{ address: '127.0.0.1', prefix: 8 }] };
-      const endpoint = view.endpoint();
-      if (endpoint === undefined) return [lo];
-      return [
-        lo,
-        {
-          name: 'eth0',
-          mac: endpoint.macAddress,
-          addresses: [{ address: endpoint.ipAddress, prefix: BRIDGE.prefixLength }],
-        },
-      ];
+      return [{ name: 'lo', addresses: [{ address: '127.0.0.1', prefix: 8 }] }, ...view.interfaces()];
     },
     listen(port: number, handler: HttpHandler) {
+      if (view.claim) return view.claim(port, handler);
       if (view.listeners.has(port)) throw socketError('EADDRINUSE', `0.0.0.0:${port}`);
       view.listeners.set(port, handler);
       return { close: () => void (view.listeners.get(port) === handler && view.listeners.delete(port)) };
@@ -59,13 +70,15 @@ export function containerNetworkStack(view: NamespaceView): NetworkStack {
     async request(host: string, port: number, request: WireRequest): Promise<WireResponse> {
       const address = await resolveName(host);
       if (address === undefined) throw socketError('ENOTFOUND', host);
-      const local = isLoopback(address) || address === ownAddress();
-      const listeners = local ? view.listeners : view.peer(address);
-      if (listeners === undefined) throw socketError('EHOSTUNREACH', `${address}:${port}`);
-      const handler = listeners.get(port);
+      const own = ownAddresses();
+      const local = isLoopback(address) || own.includes(address);
+      const route: Route | undefined = local
+        ? { listeners: view.listeners, remoteAddress: isLoopback(address) ? '127.0.0.1' : address }
+        : view.route(address);
+      if (route === undefined) throw socketError('EHOSTUNREACH', `${address}:${port}`);
+      const handler = route.listeners.get(port);
       if (handler === undefined) throw socketError('ECONNREFUSED', `${address}:${port}`);
-      const remoteAddress = local ? (isLoopback(address) ? '127.0.0.1' : address) : (ownAddress() ?? BRIDGE.gateway);
-      return handler(request, { remoteAddress });
+      return handler(request, { remoteAddress: route.remoteAddress });
     },
     resolve: resolveName,
   };

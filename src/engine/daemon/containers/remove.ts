@@ -1,7 +1,8 @@
 // `docker rm` on the daemon side (moby `containerRm` and `cleanupContainer`): a container that
 // runs is refused unless forced (./transitions.ts has the words); forced, it is killed first and
 // its end awaited. Then it is `removing` — its name is free again, its writable layer and log are
-// thrown away, it leaves the store — every `wait` is answered, and `destroy` goes out. A `--rm`
+// thrown away, it leaves its networks and stops using its volumes (its anonymous volumes are
+// removed with `-v`; named volumes and their data stay), it leaves the store — every `wait` is answered, and `destroy` goes out. A `--rm`
 // container is removed this way, forced, as soon as it stops for good (`autoRemove`).
 //
 // `POST /containers/prune` removes every container that is not running (optionally only those
@@ -20,7 +21,7 @@ import { DaemonError } from '../api/errors';
 
 export interface RemoveOptions {
   force: boolean;
-  /** `-v`: remove anonymous volumes too (the simulation has none yet). */
+  /** `-v`: remove the container's anonymous volumes too (`--rm` containers always do). */
   volumes: boolean;
   /** The name or ID as the client sent it, for messages. */
   given: string;
@@ -49,13 +50,15 @@ export async function removeContainer(
     container.state.removalInProgress = false;
     throw err;
   }
-  forget(svc, container);
+  forget(svc, container, options.volumes);
 }
 
 /** Everything that goes with the container, then the `destroy` event. */
-function forget(svc: ContainerService, container: Container): void {
+function forget(svc: ContainerService, container: Container, volumes: boolean): void {
   if (svc.store.get(container.id) !== container) return;
   svc.store.delete(container);
+  svc.networking.attachments.forget(container.id);
+  svc.mounts.detach(container.id, volumes);
   for (const execId of container.execIds) svc.execs.delete(execId);
   container.output.endRun();
   // moby SetRemoved clears the last error before answering: `wait?condition=removed` after a

@@ -74,7 +74,10 @@ describe('containers with a restart policy', () => {
     await d.clock.advance(100);
     await settle(d.clock);
     // It ran again (and exited again at once): two starts, two deaths, restarting with a longer back-off.
-    const events = d.ctx.events.history().map((e) => e.Action);
+    const events = d.ctx.events
+      .history()
+      .filter((e) => e.Type === 'container')
+      .map((e) => e.Action);
     expect(events).toEqual(['create', 'start', 'die', 'start', 'die']);
     expect((await inspect(d, id)).RestartCount).toBe(2);
   });

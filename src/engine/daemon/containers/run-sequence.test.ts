@@ -48,7 +48,14 @@ describe('docker run, step by step', () => {
     await settle(d.clock);
     expect(new TextDecoder().decode(await readBody(wait.body))).toBe('{"StatusCode":3}\n');
     expect((await d.api('GET', `/containers/${id}/json`)).status).toBe(404);
-    expect(d.ctx.events.history().map((e) => e.Action)).toEqual(['create', 'start', 'die', 'destroy']);
+    expect(d.ctx.events.history().map((e) => `${e.Type} ${e.Action}`)).toEqual([
+      'container create',
+      'network connect',
+      'container start',
+      'container die',
+      'network disconnect',
+      'container destroy',
+    ]);
   });
 
   it('a command that cannot be found: 400 with Docker words, exit code 127, container left created', async () => {

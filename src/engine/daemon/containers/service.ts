@@ -1,11 +1,16 @@
-// The container half of a daemon: its containers and their names, its exec instances, the default
-// bridge, the runtime that runs processes, the clock that times stops and restart back-offs, and
+// The container half of a daemon: its containers and their names, its exec instances, its
+// networking (networks, endpoints, published ports: ../networks) and its volumes and mounts
+// (../volumes), the runtime that runs processes, the clock that times stops and restart back-offs, and
 // the seeded source of IDs and names. One per daemon, reached from any handler with
 // `containersOf(ctx)`; a daemon made by createDaemon has one from the start, a hand-made context
 // gets one on first use. The runtime is the simulated kernel of src/engine/runtime (through
 // ./runtime-adapter.ts) unless another is given — the unit tests give a small fake.
 import type { Clock } from '../../runtime/contract';
 import type { DaemonContext } from '../context';
+import { Networking } from '../networks/networking';
+import { ContainerVolumes } from '../volumes/container-mounts';
+import { MemoryHostPaths, type HostPaths } from '../volumes/host-paths';
+import { VolumeService } from '../volumes/volume-service';
 import { BridgeNetwork } from './bridge';
 import { ContainerStore } from './container-store';
 import type { ExecInstance } from './exec-instance';
@@ -22,6 +27,15 @@ export interface ContainerServiceOptions {
   ids?: IdSource;
   /** The DNS servers containers get in /etc/resolv.conf. */
   nameservers?: string[];
+  /** The host's files, for bind mounts; an in-memory disk of the daemon's own when absent. */
+  hostPaths?: HostPaths;
+  /**
+   * Where network (and further endpoint) IDs and anonymous volume names come from; sources seeded
+   * by the default bridge's ID when absent. The world passes counted streams, so that a snapshot
+   * can say how far each has been drawn (./container-snapshot.ts).
+   */
+  networkIds?: IdSource;
+  volumeIds?: IdSource;
 }
 
 export class ContainerService {
@@ -31,7 +45,12 @@ export class ContainerService {
   readonly runtime: ContainerRuntime;
   readonly clock: Clock;
   readonly ids: IdSource;
+  /** Network IDs and the IDs of a container's second and further endpoints. */
+  readonly networkIds: IdSource;
   readonly nameservers: string[];
+  readonly networking: Networking;
+  readonly volumes: VolumeService;
+  readonly mounts: ContainerVolumes;
 
   constructor(
     readonly ctx: DaemonContext,
@@ -41,7 +60,23 @@ export class ContainerService {
     this.clock = options.clock ?? realTimers(ctx.now);
     this.ids = options.ids ?? seededIds(ctx.host.id);
     this.nameservers = options.nameservers ?? ['192.168.1.1'];
-    this.bridge = new BridgeNetwork(this.ids);
+    // The default bridge's ID is the first draw, as before networks were modelled; the other
+    // networks' and the anonymous volumes' IDs come from sources seeded by it, so that container
+    // IDs and generated names do not depend on how many networks or volumes were made.
+    const bridgeId = this.ids.nextId();
+    this.networkIds = options.networkIds ?? seededIds(`networks:${bridgeId}`);
+    this.networking = new Networking({
+      ids: this.ids,
+      networkIds: this.networkIds,
+      bridgeId,
+      now: () => ctx.now(),
+      events: ctx.events,
+      listenersOf: (id) => this.store.get(id)?.listeners,
+    });
+    this.volumes = new VolumeService(options.volumeIds ?? seededIds(`volumes:${bridgeId}`), () => ctx.now(), ctx.events);
+    const now = () => ctx.now();
+    this.mounts = new ContainerVolumes(this.volumes, options.hostPaths ?? new MemoryHostPaths(now), ctx.events, now);
+    this.bridge = new BridgeNetwork(this.networking, (id) => this.mounts.deactivate(id));
   }
 
   now(): number {

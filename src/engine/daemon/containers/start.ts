@@ -1,6 +1,8 @@
-// `docker start` on the daemon side (moby `containerStart`): give the container a network endpoint,
-// write its init layer (/etc/hosts with the new address, /etc/hostname, /etc/resolv.conf), open its
-// stdin, and ask the runtime to run `Path Args` as PID 1 with Docker's environment — PATH,
+// `docker start` on the daemon side (moby `containerStart`): connect the container to its networks
+// and program its published ports (../networks/attachments.ts — a missing network or a port already
+// taken fails the start here, and the container stays as it was), write its init layer (/etc/hosts
+// with the new address, /etc/hostname, /etc/resolv.conf: the embedded DNS server on user-defined
+// networks), mount its volumes, bind mounts and tmpfs over its root, open its stdin, and ask the runtime to run `Path Args` as PID 1 with Docker's environment — PATH,
 // HOSTNAME (and TERM=xterm with a TTY) first, then the container's own variables, which win.
 //
 // When the runtime cannot run the command, the container stays as it was (`created`, or `exited`),
@@ -17,7 +19,9 @@
 import { DaemonError } from '../api/errors';
 import type { Container } from './container';
 import { logContainerEvent } from './container-events';
-import { networkModeOf } from './host-config';
+import { internalResolvConf } from '../networks/resolv-conf';
+import { MountedOverlay } from '../volumes/mounted-overlay';
+import type { Endpoint } from './bridge';
 import { containerLower, resolvConf } from './init-layer';
 import { watchExit } from './monitor';
 import { containerMounts } from './mount-table';
@@ -58,21 +62,56 @@ export async function runContainer(svc: ContainerService, container: Container, 
     container.restartManager.reset();
     container.hasBeenManuallyStopped = false;
   }
-  const attached = networkModeOf(container.hostConfig) === 'bridge';
-  const endpoint = attached ? svc.bridge.connect(container.id) : undefined;
+  let joined;
+  try {
+    joined = svc.networking.attachments.join(container);
+  } catch (err) {
+    setupFailed(svc, container, err);
+    throw err;
+  }
+  const first = joined.endpoints.find((ep) => ep.ipAddress !== '') ?? joined.endpoints[0];
+  const endpoint: Endpoint = {
+    containerId: container.id,
+    sandboxId: joined.sandboxId,
+    endpointId: first?.endpointId ?? '',
+    ipAddress: first?.ipAddress ?? '',
+    macAddress: first?.macAddress ?? '',
+  };
   container.endpoint = endpoint;
-  container.rootfs = container.mount(
+  const networking = svc.networking.attachments.of(container.id);
+  const embeddedDns = [...(networking?.endpoints.keys() ?? [])].some(
+    (id) => svc.networking.networks.get(id)?.hasEmbeddedDns,
+  );
+  const overlay = container.mount(
     containerLower(
       container.image,
       {
         hostname: container.hostname,
         domainname: container.config.Domainname,
-        ...(endpoint ? { ipAddress: endpoint.ipAddress } : {}),
-        resolvConf: resolvConf(svc.nameservers),
+        ...(endpoint.ipAddress !== '' ? { ipAddress: endpoint.ipAddress } : {}),
+        resolvConf: embeddedDns ? internalResolvConf() : resolvConf(svc.nameservers),
       },
       Math.floor(svc.now() / 1000),
     ),
   );
+  let mounted;
+  try {
+    mounted = svc.mounts.activate(container.id, overlay);
+  } catch (err) {
+    svc.bridge.disconnect(endpoint);
+    container.endpoint = undefined;
+    setupFailed(svc, container, err);
+    throw err;
+  }
+  container.rootfs =
+    mounted.mounts.length === 0
+      ? overlay
+      : new MountedOverlay(
+          overlay.lower,
+          { now: () => Math.floor(svc.now() / 1000), cwd: '/' },
+          container.upper,
+          mounted.mounts,
+        );
   const spec: ProcessSpec = {
     argv: [container.path, ...container.args],
     env: containerEnvironment(container),
@@ -90,15 +129,7 @@ export async function runContainer(svc: ContainerService, container: Container, 
       container.output.publish(stream, data);
     },
   };
-  const net = containerNetworkStack({
-    hostname: container.hostname,
-    endpoint: () => container.endpoint,
-    listeners: container.listeners,
-    peer: (ip) => {
-      const holder = svc.bridge.holderOf(ip);
-      return holder === undefined ? undefined : svc.store.get(holder)?.listeners;
-    },
-  });
+  const net = containerNetworkStack(svc.networking.routing.namespaceOf(container));
   let task;
   try {
     task = await svc.runtime.start(
@@ -109,7 +140,7 @@ export async function runContainer(svc: ContainerService, container: Container, 
         net,
         clock: svc.clock,
         architecture: svc.ctx.platform.architecture,
-        mounts: containerMounts(container.mountId, container.layerCount),
+        mounts: [...containerMounts(container.mountId, container.layerCount), ...mounted.table],
       },
       spec,
     );
@@ -127,6 +158,15 @@ export async function runContainer(svc: ContainerService, container: Container, 
   container.task = task;
   logContainerEvent(svc.ctx.events, container, 'start');
   watchExit(svc, container, task);
+}
+
+/** A start refused before anything ran (a network, a port, a mount): the error is kept, nothing else changes. */
+function setupFailed(svc: ContainerService, container: Container, err: unknown): void {
+  container.state.error = err instanceof Error ? err.message : String(err);
+  container.state.exitCode = 128;
+  container.renewStdin();
+  container.output.endRun();
+  if (container.hostConfig.AutoRemove) autoRemove(svc, container);
 }
 
 /** Undo a start that did not happen (moby's deferred cleanup in containerStart). */

@@ -1,12 +1,14 @@
 // One row of `GET /containers/json` — what `docker ps` prints (moby `container.Summary`): the ID,
 // names with their slash, the image as the user named it (or its ID, once that name points at
 // another image or none), the command line as one string, created in Unix seconds, exposed ports,
-// labels, the state and the STATUS text computed from the clock, the network mode and endpoints.
+// labels, the state and the STATUS text computed from the clock, the network mode and endpoints,
+// the published ports (`docker ps` PORTS) and the mounts.
 // With `size=1`, SizeRw and SizeRootFs.
 import type { Container } from './container';
 import { networkModeOf } from './host-config';
 import { commandText } from './merge-config';
-import { networksOf, portMap } from './network-settings';
+import { networksOf, portList } from './network-settings';
+import { mountsJson } from '../volumes/volume-json';
 import type { ContainerService } from './service';
 import { sizeRootFs, sizeRw } from './sizes';
 import { statusText } from './state';
@@ -43,10 +45,7 @@ export function containerSummary(
     ImageID: container.imageId,
     Command: commandText(container.path, container.args),
     Created: Math.floor(container.created / 1000),
-    Ports: Object.keys(portMap(container)).map((port) => {
-      const [number, type = 'tcp'] = port.split('/');
-      return { PrivatePort: Number(number), Type: type };
-    }),
+    Ports: portList(svc, container),
   };
   if (withSize) {
     out.SizeRw = sizeRw(container);
@@ -57,8 +56,8 @@ export function containerSummary(
     State: container.status,
     Status: statusText(container.state, svc.now()),
     HostConfig: { NetworkMode: networkModeOf(container.hostConfig) },
-    NetworkSettings: { Networks: networksOf(container, svc.bridge.id) },
-    Mounts: [],
+    NetworkSettings: { Networks: networksOf(svc, container) },
+    Mounts: mountsJson(svc.mounts.of(container.id)),
   });
   return out;
 }

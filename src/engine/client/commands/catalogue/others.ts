@@ -1,7 +1,8 @@
 // Management commands Dockyard does not simulate (builder, checkpoint, manifest, plugin, trust),
 // listed with the real CLI's words so `docker --help` reads as it does on a real machine.
 import type { CommandSpec } from '../../cli/command';
-import { bool, bytes, filter, int, list, string, value } from '../../cli/flag';
+import { bool, bytes, filter, int, string, value } from '../../cli/flag';
+import { buildCommand } from '../image/build';
 import { notSimulated } from './not-simulated';
 
 export function otherCommands(): CommandSpec[] {
@@ -11,48 +12,7 @@ export function otherCommands(): CommandSpec[] {
       use: 'builder',
       short: 'Manage builds',
       subcommands: [
-        {
-          name: 'build',
-          use: 'build [OPTIONS] PATH | URL | -',
-          short: 'Build an image from a Dockerfile',
-          aliasesText: 'docker image build, docker build, docker builder build',
-          flags: [
-            list('add-host', '', 'Add a custom host-to-IP mapping ("host:ip")'),
-            list('build-arg', '', 'Set build-time variables'),
-            value('strings', 'cache-from', '', 'Images to consider as cache sources'),
-            string('cgroup-parent', '', 'Set the parent cgroup for the "RUN" instructions during build'),
-            bool('compress', '', 'Compress the build context using gzip'),
-            int('cpu-period', '', 'Limit the CPU CFS (Completely Fair Scheduler) period'),
-            int('cpu-quota', '', 'Limit the CPU CFS (Completely Fair Scheduler) quota'),
-            int('cpu-shares', 'c', 'CPU shares (relative weight)'),
-            string('cpuset-cpus', '', 'CPUs in which to allow execution (0-3, 0,1)'),
-            string('cpuset-mems', '', 'MEMs in which to allow execution (0-3, 0,1)'),
-            bool('disable-content-trust', '', 'Skip image verification', { default: 'true' }),
-            string('file', 'f', 'Name of the Dockerfile (Default is "PATH/Dockerfile")'),
-            bool('force-rm', '', 'Always remove intermediate containers'),
-            string('iidfile', '', 'Write the image ID to the file'),
-            string('isolation', '', 'Container isolation technology'),
-            list('label', '', 'Set metadata for an image'),
-            bytes('memory', 'm', 'Memory limit'),
-            bytes('memory-swap', '', 'Swap limit equal to memory plus swap: -1 to enable unlimited swap'),
-            string('network', '', 'Set the networking mode for the RUN instructions during build', {
-              default: '"default"',
-            }),
-            bool('no-cache', '', 'Do not use cache when building the image'),
-            string('platform', '', 'Set platform if server is multi-platform capable'),
-            bool('pull', '', 'Always attempt to pull a newer version of the image'),
-            bool('quiet', 'q', 'Suppress the build output and print image ID on success'),
-            bool('rm', '', 'Remove intermediate containers after a successful build', { default: 'true' }),
-            value('strings', 'security-opt', '', 'Security options'),
-            bytes('shm-size', '', 'Size of "/dev/shm"'),
-            bool('squash', '', 'Squash newly built layers into a single new layer', {
-              annotations: { experimental: true },
-            }),
-            list('tag', 't', 'Name and optionally a tag in the "name:tag" format'),
-            string('target', '', 'Set the target build stage to build.'),
-            value('ulimit', 'ulimit', '', 'Ulimit options', { default: '[]' }),
-          ],
-        },
+        { ...buildCommand(), top: undefined },
         {
           name: 'prune',
           use: 'prune',

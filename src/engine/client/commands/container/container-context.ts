@@ -69,14 +69,14 @@ function comparePorts(a: PortSummary, b: PortSummary): number {
   return a.Type < b.Type ? -1 : a.Type > b.Type ? 1 : 0;
 }
 
-const joinHostPort = (ip: string, port: number) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+const joinHostPort = (ip: string, port: number | string) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
 
 function formGroup(key: string, first: number, last: number): string {
   const parts = key.split('/');
   const ip = parts.length > 1 ? parts[0]! : '';
   const type = parts.length > 1 ? parts[1]! : parts[0]!;
   let group = first === last ? String(first) : `${first}-${last}`;
-  if (ip !== '') group = `${ip}:${group}->${group}`;
+  if (ip !== '') group = `${joinHostPort(ip, group)}->${group}`;
   return `${group}/${type}`;
 }
 

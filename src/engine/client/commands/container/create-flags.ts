@@ -3,9 +3,17 @@
 // adds the ones about running it attached or not (`-d`, `--detach-keys`, `--sig-proxy`).
 import type { FlagSpec } from '../../cli/flag';
 import { bool, bytes, decimal, duration, int, list, map, string, uint, uint16, value } from '../../cli/flag';
-import { parseMemorySwap, validateEnv, validateLabel } from './create-validators';
+import { parseMemorySwap, validateDns, validateEnv, validateLabel, validateLink } from './create-validators';
+import { validateMount } from './mount-spec';
+import { validateNetwork } from './network-options';
 
 const windows = { annotations: { ostype: 'windows' } };
+
+/** A repeated flag of its own type whose every value is checked as it is read. */
+const checked = (spec: FlagSpec, check: (text: string) => string): FlagSpec => ({
+  ...spec,
+  set: (text, current) => [...(current as string[]), check(text)],
+});
 
 /** The flags both commands share; `pullUsage` differs ("before creating" / "before running"). */
 export function containerFlags(pullUsage: string): FlagSpec[] {
@@ -43,7 +51,7 @@ export function containerFlags(pullUsage: string): FlagSpec[] {
     list('device-write-bps', '', 'Limit write rate (bytes per second) to a device', { default: '[]' }),
     list('device-write-iops', '', 'Limit write rate (IO per second) to a device', { default: '[]' }),
     bool('disable-content-trust', '', 'Skip image verification', { default: 'true' }),
-    list('dns', '', 'Set custom DNS servers'),
+    list('dns', '', 'Set custom DNS servers', { validate: validateDns }),
     list('dns-option', '', 'Set DNS options'),
     list('dns-search', '', 'Set custom DNS search domains'),
     string('domainname', '', 'Container NIS domain name'),
@@ -79,7 +87,7 @@ export function containerFlags(pullUsage: string): FlagSpec[] {
     bytes('kernel-memory', '', 'Kernel memory limit'),
     list('label', 'l', 'Set meta data on a container', { validate: validateLabel }),
     list('label-file', '', 'Read in a line delimited file of labels'),
-    list('link', '', 'Add link to another container'),
+    list('link', '', 'Add link to another container', { validate: validateLink }),
     list('link-local-ip', '', 'Container IPv4/IPv6 link-local addresses'),
     string('log-driver', '', 'Logging driver for the container'),
     list('log-opt', '', 'Log driver options'),
@@ -91,10 +99,10 @@ export function containerFlags(pullUsage: string): FlagSpec[] {
       set: parseMemorySwap,
     },
     int('memory-swappiness', '', 'Tune container memory swappiness (0 to 100)', { default: '-1' }),
-    value('mount', 'mount', '', 'Attach a filesystem mount to the container'),
+    checked(value('mount', 'mount', '', 'Attach a filesystem mount to the container'), validateMount),
     string('name', '', 'Assign a name to the container'),
-    value('network', 'network', '', 'Connect a container to a network'),
-    value('network', 'net', '', 'Connect a container to a network', { hidden: true }),
+    checked(value('network', 'network', '', 'Connect a container to a network'), validateNetwork),
+    checked(value('network', 'net', '', 'Connect a container to a network', { hidden: true }), validateNetwork),
     list('net-alias', '', 'Add network-scoped alias for the container', { hidden: true }),
     list('network-alias', '', 'Add network-scoped alias for the container'),
     bool('no-healthcheck', '', 'Disable any container-specified HEALTHCHECK'),

@@ -6,7 +6,9 @@
 // what the request looks like on the wire, and in the animation.
 import type { FlagValues } from '../../cli/flag';
 import { parsePorts, PortSpecError, type PortBinding } from './ports';
-import { parseMounts, parseVolumes } from './volumes';
+import { parseMountSpec } from './mount-spec';
+import { networkingConfig, parseNetworkAttachment } from './network-options';
+import { parseVolumes } from './volumes';
 
 export interface ContainerConfigInput {
   flags: FlagValues;
@@ -123,7 +125,7 @@ export function buildCreateRequest(input: ContainerConfigInput): CreateRequest {
   const labels = keyValues([...input.labelsFromFiles, ...flags.list('label')]);
   const entrypoint = flags.string('entrypoint');
   const networks = [...flags.list('network'), ...flags.list('net')];
-  const networkMode = networks[0] ?? 'default';
+  const networkMode = networks.length > 0 ? parseNetworkAttachment(networks[0]!).target : 'default';
   const check = healthcheck(flags);
 
   const config: Record<string, unknown> = {
@@ -150,7 +152,6 @@ export function buildCreateRequest(input: ContainerConfigInput): CreateRequest {
     WorkingDir: flags.string('workdir'),
     Entrypoint: entrypoint !== '' ? [entrypoint] : flags.changed('entrypoint') ? [''] : null,
   });
-  if (flags.string('mac-address')) config.MacAddress = flags.string('mac-address');
   config.OnBuild = null;
   config.Labels = labels;
   if (flags.string('stop-signal')) config.StopSignal = flags.string('stop-signal');
@@ -237,35 +238,19 @@ export function buildCreateRequest(input: ContainerConfigInput): CreateRequest {
     IOMaximumIOps: flags.number('io-maxiops'),
     IOMaximumBandwidth: flags.number('io-maxbandwidth'),
   });
-  const mounts = parseMounts(flags.list('mount'));
+  const mounts = flags.list('mount').map((spec) => parseMountSpec(spec, input.cwd));
   if (mounts.length > 0) hostConfig.Mounts = mounts;
   Object.assign(hostConfig, { MaskedPaths: null, ReadonlyPaths: null });
   if (flags.changed('init')) hostConfig.Init = flags.bool('init');
 
-  const endpoints: Record<string, unknown> = {};
-  const aliases = flags.list('network-alias').concat(flags.list('net-alias'));
-  if (networkMode === 'default' || aliases.length > 0 || flags.string('ip') || flags.string('ip6')) {
-    endpoints[networkMode] = {
-      IPAMConfig:
-        flags.string('ip') || flags.string('ip6')
-          ? { IPv4Address: flags.string('ip'), IPv6Address: flags.string('ip6') }
-          : null,
-      Links: null,
-      Aliases: aliases.length > 0 ? aliases : null,
-      MacAddress: '',
-      DriverOpts: null,
-      GwPriority: 0,
-      NetworkID: '',
-      EndpointID: '',
-      Gateway: '',
-      IPAddress: '',
-      IPPrefixLen: 0,
-      IPv6Gateway: '',
-      GlobalIPv6Address: '',
-      GlobalIPv6PrefixLen: 0,
-      DNSNames: null,
-    };
-  }
+  const { endpoints } = networkingConfig(networks, {
+    aliases: [...flags.list('network-alias'), ...flags.list('net-alias')],
+    links: flags.list('link'),
+    ipv4: flags.string('ip'),
+    ipv6: flags.string('ip6'),
+    linkLocalIps: flags.list('link-local-ip'),
+    macAddress: flags.string('mac-address'),
+  });
   return {
     body: { ...config, HostConfig: hostConfig, NetworkingConfig: { EndpointsConfig: endpoints } },
     autoRemove,

@@ -2,6 +2,9 @@
 // spec is `[ip:][hostPort:]containerPort[/proto]`, ports may be ranges (`3000-3005`), and the
 // result is two maps the create request carries — the container's exposed ports
 // (`{"80/tcp":{}}`) and how host ports map onto them (`{"80/tcp":[{"HostIp":"","HostPort":"8080"}]}`).
+// `-p` also takes the long form `target=80,published=8080,protocol=udp`, which the CLI rewrites
+// to the short one first.
+import { parseIp } from '../network/ip-address';
 
 export interface PortBinding {
   HostIp: string;
@@ -50,11 +53,6 @@ function splitParts(raw: string): [string, string, string] {
   return [parts.slice(0, n - 2).join(':'), parts[n - 2]!, container];
 }
 
-function isIp(text: string): boolean {
-  if (/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(text)) return text.split('.').every((p) => Number(p) <= 255);
-  return /^[0-9a-fA-F:.]+$/.test(text) && text.includes(':');
-}
-
 /** nat.ParsePortSpec: one `-p` value as (port, binding) pairs. */
 export function parsePortSpec(raw: string): { port: string; binding: PortBinding }[] {
   const parts = splitParts(raw);
@@ -62,7 +60,7 @@ export function parsePortSpec(raw: string): { port: string; binding: PortBinding
   const [, hostPort, containerText] = parts;
   const [protoText, containerPort] = splitProtoPort(containerText);
   if (ip.startsWith('[')) ip = ip.replace(/^\[/, '').replace(/\]$/, '');
-  if (ip !== '' && !isIp(ip)) throw new PortSpecError(`invalid IP address: ${ip}`);
+  if (ip !== '' && !parseIp(ip)) throw new PortSpecError(`invalid IP address: ${ip}`);
   if (containerPort === '') throw new PortSpecError(`no port specified: ${raw}<empty>`);
   let start: number;
   let end: number;
@@ -96,6 +94,18 @@ export function parsePortSpec(raw: string): { port: string; binding: PortBinding
   return out;
 }
 
+/** convertToStandardNotation: `target=80,published=8080` → `8080:80/tcp`; short forms as they are. */
+export function standardPortNotation(raw: string): string {
+  if (!raw.includes('=')) return raw;
+  const params: Record<string, string> = { protocol: 'tcp' };
+  for (const param of raw.split(',')) {
+    const eq = param.indexOf('=');
+    if (eq <= 0) throw new PortSpecError(`invalid publish opts format (should be name=value but got '${param}')`);
+    params[param.slice(0, eq)] = param.slice(eq + 1);
+  }
+  return `${params['published'] ?? ''}:${params['target'] ?? ''}/${params['protocol']}`;
+}
+
 /** All `-p` and `--expose` values: the exposed ports and the host bindings, in first-seen order. */
 export function parsePorts(
   publish: readonly string[],
@@ -103,7 +113,8 @@ export function parsePorts(
 ): { exposed: Map<string, true>; bindings: Map<string, PortBinding[]> } {
   const exposed = new Map<string, true>();
   const bindings = new Map<string, PortBinding[]>();
-  for (const raw of publish) {
+  const standard = publish.map(standardPortNotation);
+  for (const raw of standard) {
     for (const { port, binding } of parsePortSpec(raw)) {
       exposed.set(port, true);
       bindings.set(port, [...(bindings.get(port) ?? []), binding]);

@@ -1,81 +1,94 @@
-// `-v` and `--mount`: what a container gets from outside its image. `-v /data` asks for an
-// anonymous volume (it goes in the Config's `Volumes`); `-v /host/dir:/data` and `-v name:/data`
-// bind a host directory or a named volume (the HostConfig's `Binds`, a relative `./dir` made
-// absolute first). `--mount type=bind,source=…,target=…` is the explicit form (`Mounts`).
+// `-v`: what a container gets from outside its image, in the short syntax docker/cli reads with
+// its compose volume parser (`cli/compose/loader/volume.go`):
+//
+//   -v /data                     an anonymous volume          → Config.Volumes {"/data":{}}
+//   -v data:/data[:ro]           the named volume `data`      → HostConfig.Binds
+//   -v /host/dir:/data[:ro]      a bind mount of a host path  → HostConfig.Binds
+//   -v ./site:/usr/share/nginx/html   the same, relative to the working directory (made absolute)
+//
+// A source that starts with `/`, `.` or `~` (or a Windows drive) is a path; anything else names a
+// volume. Bad specs get the parser's words: `invalid spec: /a:/b:: empty section between colons`.
 
+/** One `-v` value taken apart: its source (empty for an anonymous volume) and target. */
+export interface VolumeSpec {
+  source: string;
+  target: string;
+  /** `bind` for a host path, `volume` otherwise. */
+  type: 'bind' | 'volume';
+}
+
+const isLetter = (ch: string) => /^\p{L}$/u.test(ch);
+
+/** A drive letter followed by a colon (`C:`): kept in the section, not a separator. */
+const isWindowsDrive = (buffer: string[], ch: string) => ch === ':' && buffer.length === 1 && isLetter(buffer[0]!);
+
+function isFilePath(source: string): boolean {
+  if ('./~'.includes(source[0]!)) return true;
+  const chars = [...source];
+  if (chars.length === 1) return false;
+  if (source.startsWith('\\\\')) return true;
+  return isWindowsDrive([chars[0]!], chars[1]!);
+}
+
+/** loader.ParseVolume, as far as the create request needs it; throws Error with its words. */
+export function parseVolumeSpec(spec: string): VolumeSpec {
+  const chars = [...spec];
+  if (spec.length === 0) throw new Error('invalid empty volume spec');
+  if (new TextEncoder().encode(spec).length <= 2) return { source: '', target: spec, type: 'volume' };
+  let source = '';
+  let target = '';
+  let buffer: string[] = [];
+  const END = '';
+  for (const ch of [...chars, END]) {
+    if (isWindowsDrive(buffer, ch)) {
+      buffer.push(ch);
+      continue;
+    }
+    if (ch !== ':' && ch !== END) {
+      buffer.push(ch);
+      continue;
+    }
+    const section = buffer.join('');
+    if (buffer.length === 0) throw new Error(`invalid spec: ${spec}: empty section between colons`);
+    if (source === '' && ch === END) target = section;
+    else if (source === '') source = section;
+    else if (target === '') target = section;
+    else if (ch === ':') throw new Error(`invalid spec: ${spec}: too many colons`);
+    // else: the mode (`ro`, `rw`, `nocopy`, propagation…), sent along as written
+    buffer = [];
+  }
+  return { source, target, type: source !== '' && isFilePath(source) ? 'bind' : 'volume' };
+}
+
+/** filepath.Abs on a POSIX path: joined to `cwd` and cleaned. */
+export function absolutePath(path: string, cwd: string): string {
+  const joined = path.startsWith('/') ? path : `${cwd}/${path}`;
+  const parts: string[] = [];
+  for (const segment of joined.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') parts.pop();
+    else parts.push(segment);
+  }
+  return '/' + parts.join('/');
+}
+
+/** All `-v` values: binds (a relative `./dir` made absolute) and anonymous volumes, in order. */
 export function parseVolumes(specs: readonly string[], cwd: string): { binds: string[]; volumes: string[] } {
   const binds: string[] = [];
   const volumes: string[] = [];
-  for (const spec of specs) {
-    const parts = spec.split(':');
-    if (parts.some((p, i) => p === '' && i < parts.length - 1 && parts.length > 1)) {
-      throw new Error(`invalid spec: ${spec}: empty section between colons`);
-    }
-    if (parts.length === 1) {
-      if (spec === '') throw new Error('invalid empty volume spec');
+  for (const spec of new Set(specs)) {
+    const parsed = parseVolumeSpec(spec);
+    if (parsed.source === '') {
       volumes.push(spec);
       continue;
     }
-    if (parts.length > 3) throw new Error(`invalid spec: ${spec}: too many colons`);
-    const rest = parts.slice(1);
-    let source = parts[0] ?? '';
-    if (!source.startsWith('/') && source.startsWith('.')) {
-      const joined = `${cwd.replace(/\/$/, '')}/${source}`;
-      const normal: string[] = [];
-      for (const seg of joined.split('/')) {
-        if (seg === '' || seg === '.') continue;
-        if (seg === '..') normal.pop();
-        else normal.push(seg);
-      }
-      source = '/' + normal.join('/');
+    let bind = spec;
+    const colon = spec.indexOf(':');
+    if (parsed.type === 'bind' && colon >= 0) {
+      const host = spec.slice(0, colon);
+      if (!host.startsWith('/') && host.startsWith('.')) bind = absolutePath(host, cwd) + spec.slice(colon);
     }
-    binds.push([source, ...rest].join(':'));
+    binds.push(bind);
   }
   return { binds, volumes };
-}
-
-/** `--mount type=bind,source=/a,target=/b,readonly`, as the API's Mount objects. */
-export function parseMounts(specs: readonly string[]): Record<string, unknown>[] {
-  return specs.map((spec) => {
-    const mount: Record<string, unknown> = { Type: 'volume' };
-    for (const field of spec.split(',')) {
-      const eq = field.indexOf('=');
-      const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase().trim();
-      const value = eq < 0 ? '' : field.slice(eq + 1);
-      switch (key) {
-        case 'type':
-          mount.Type = value;
-          break;
-        case 'source':
-        case 'src':
-          mount.Source = value;
-          break;
-        case 'target':
-        case 'dst':
-        case 'destination':
-          mount.Target = value;
-          break;
-        case 'readonly':
-        case 'ro':
-          mount.ReadOnly = eq < 0 || value === 'true' || value === '1';
-          break;
-        default:
-          if (
-            ![
-              'volume-driver',
-              'volume-opt',
-              'volume-nocopy',
-              'bind-propagation',
-              'consistency',
-              'tmpfs-size',
-              'tmpfs-mode',
-            ].includes(key)
-          ) {
-            throw new Error(`invalid field '${key}' must be a key=value pair`);
-          }
-      }
-    }
-    if (!mount.Target) throw new Error('target is required');
-    return mount;
-  });
 }

@@ -5,6 +5,7 @@ import { parseOrdered } from '../../format/go-json';
 import { inferred, typed, type StructType } from '../../format/go-typed';
 import { containerInspectType, imageInspectType } from '../../format/inspect-types';
 import type { Inspected } from '../../format/inspector';
+import { networkInspectType, volumeInspectType } from '../network/network-types';
 
 async function fetchInspected(
   cli: DockerCli,
@@ -23,8 +24,10 @@ export const inspectImage = (cli: DockerCli, name: string) =>
 export const inspectContainer = (cli: DockerCli, name: string, size = false) =>
   fetchInspected(cli, `/containers/${name}/json`, containerInspectType, { size: size ? '1' : undefined });
 
-export const inspectNetwork = (cli: DockerCli, name: string) => fetchInspected(cli, `/networks/${name}`, undefined);
+export const inspectNetwork = (cli: DockerCli, name: string) =>
+  fetchInspected(cli, `/networks/${name}`, networkInspectType);
 
-export const inspectVolume = (cli: DockerCli, name: string) => fetchInspected(cli, `/volumes/${name}`, undefined);
+export const inspectVolume = (cli: DockerCli, name: string) =>
+  fetchInspected(cli, `/volumes/${name}`, volumeInspectType);
 
 export const inspectPlugin = (cli: DockerCli, name: string) => fetchInspected(cli, `/plugins/${name}/json`, undefined);

@@ -83,7 +83,7 @@ export function ansic(text: string): string {
   return `${days[date.getUTCDay()]} ${months[date.getUTCMonth()]} ${String(date.getUTCDate()).padStart(2, ' ')} ${time} ${date.getUTCFullYear()}`;
 }
 
-function clientVersion(apiVersion: string): GoStruct {
+function clientVersion(apiVersion: string, context: string): GoStruct {
   const fields: [string, unknown][] = [
     ['Platform', new GoPointerNil('*system.platformInfo')],
     ['Version', CLIENT_VERSION],
@@ -94,7 +94,7 @@ function clientVersion(apiVersion: string): GoStruct {
     ['Os', CLIENT.Os],
     ['Arch', CLIENT.Arch],
     ['BuildTime', CLIENT.BuildTime],
-    ['Context', 'default'],
+    ['Context', context],
   ];
   const json = new OrderedObject([
     ['Version', CLIENT_VERSION],
@@ -105,7 +105,7 @@ function clientVersion(apiVersion: string): GoStruct {
     ['Os', CLIENT.Os],
     ['Arch', CLIENT.Arch],
     ['BuildTime', CLIENT.BuildTime],
-    ['Context', 'default'],
+    ['Context', context],
   ]);
   return new GoStruct('system.clientVersion', fields, json);
 }
@@ -197,6 +197,8 @@ export async function runVersion(cli: DockerCli, options: VersionOptions): Promi
     if (err instanceof TemplateError) throw new StatusError(`template parsing error: ${err.message}`, 64);
     throw err;
   }
+  // A context that cannot be resolved fails before anything is printed.
+  void cli.api;
   let server: GoStruct | null = null;
   let failure: unknown;
   try {
@@ -213,11 +215,11 @@ export async function runVersion(cli: DockerCli, options: VersionOptions): Promi
   const data = new GoStruct(
     'system.versionInfo',
     [
-      ['Client', clientVersion(apiVersion)],
+      ['Client', clientVersion(apiVersion, cli.currentContext)],
       ['Server', server ?? new GoPointerNil('*types.Version')],
     ],
     new OrderedObject([
-      ['Client', clientVersion(apiVersion).json],
+      ['Client', clientVersion(apiVersion, cli.currentContext).json],
       ['Server', server ? server.json : null],
     ]),
   );
