@@ -2,7 +2,7 @@
 // whether they are terminals, and how wide), the real disk for `docker save -o` / `load -i` and
 // for `$DOCKER_CONFIG/config.json`, the environment, the clock, and Ctrl+C.
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Bytes } from '../engine/bytes';
@@ -106,6 +106,30 @@ const disk: FileSystem = {
   },
   async readdir(path) {
     return (await readdir(path)).sort();
+  },
+  async lstat(path) {
+    try {
+      const info = await lstat(path);
+      const kind = info.isSymbolicLink()
+        ? 'symlink'
+        : info.isDirectory()
+          ? 'directory'
+          : info.isFile()
+            ? 'file'
+            : 'other';
+      return {
+        kind,
+        mode: info.mode & 0o7777,
+        size: info.size,
+        mtime: Math.floor(info.mtimeMs / 1000),
+        ...(kind === 'symlink' ? { target: await readlink(path) } : {}),
+      };
+    } catch {
+      return undefined;
+    }
+  },
+  async remove(path) {
+    await rm(path, { recursive: true, force: true });
   },
 };
 

@@ -1,5 +1,6 @@
 // `npm run bench`: runs every suite and prints one table. Each issue that sets a speed or memory
 // target adds its rows here. Targets are reported, never asserted.
+import { uiBenchRows } from './ui';
 import { stageBenchRows } from './stage';
 import { renderTable, type BenchRow } from './table';
 import { rawHashRows, sampleLayerBytes } from './hash';
@@ -18,5 +19,6 @@ rows.push(...(await registryBenchRows()));
 rows.push(...(await buildBenchRows()));
 rows.push(...(await actorBenchRows()));
 rows.push(...(await stageBenchRows()));
+rows.push(...(await uiBenchRows()));
 
 console.log(renderTable(rows));

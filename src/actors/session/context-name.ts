@@ -1,18 +1,15 @@
-// Which docker context the laptop's client uses, for the prompt and the lessons: `DOCKER_HOST`
-// wins (the default context then points there), then `DOCKER_CONTEXT`, then `currentContext` in
-// `~/.docker/config.json`, else `default` — the order docker/cli resolves them in.
+// Which docker context the laptop's client uses, for the prompt and the lessons — the client's own
+// answer (`docker context show`), read from the laptop's `~/.docker/config.json`.
+import { currentContextName } from '../../engine/client';
 import { HOME, type LaptopFiles } from '../../engine/laptop/files';
 
 export function currentContextOf(files: LaptopFiles, env: Readonly<Record<string, string>> = {}): string {
-  if (env['DOCKER_HOST']) return 'default';
-  if (env['DOCKER_CONTEXT']) return env['DOCKER_CONTEXT'];
   const dir = env['DOCKER_CONFIG'] || `${HOME}/.docker`;
+  let config: string | undefined;
   try {
-    const config = JSON.parse(files.readText(`${dir}/config.json`)) as { currentContext?: unknown };
-    return typeof config.currentContext === 'string' && config.currentContext !== ''
-      ? config.currentContext
-      : 'default';
+    config = files.readText(`${dir}/config.json`);
   } catch {
-    return 'default';
+    config = undefined;
   }
+  return currentContextName(env, config);
 }

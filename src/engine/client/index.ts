@@ -16,6 +16,9 @@ export type { InputStream, OutputStream } from './cli/streams';
 export { MemoryInput, MemoryOutput } from './cli/streams';
 export type { ConfigStorage } from './config/config-file';
 export { ConfigFile, INDEX_SERVER } from './config/config-file';
+export { currentContextName, resolveContextName } from './context/resolve';
+export { ContextStore, DEFAULT_CONTEXT, type DockerContext } from './context/context-store';
+export type { FileInfo } from './cli/file-system';
 
 /** The configuration directory: `$DOCKER_CONFIG`, else `~/.docker`. */
 export function configDirectory(environment: Pick<ClientEnvironment, 'env' | 'home'>): string {
