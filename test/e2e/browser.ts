@@ -41,7 +41,10 @@ export async function openBrowser(viewport = { width: 1280, height: 720 }): Prom
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  // The first frames of the stack say whose code threw (file names survive minification).
+  page.on('pageerror', (err) =>
+    problems.push(`pageerror: ${err.message}${(err.stack ?? '').split('\n').slice(1, 4).join(' ')}`),
+  );
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
