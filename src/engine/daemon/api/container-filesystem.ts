@@ -4,13 +4,12 @@
 //                                  "Kind":1}] — Kind 0 changed (C), 1 added (A), 2 deleted (D);
 //                                  `null` when nothing changed
 //   GET /containers/{id}/export    `docker export`: the merged filesystem as one tar
+//                                  (containers/export.ts)
 //
 // Both read the container's overlay (layer/changes.ts, layer/overlay-snapshot.ts): the image's
 // layers and the init layer below, the container's own layer on top.
 import { CHANGE_KIND_CODES, changes } from '../../layer/changes';
-import { snapshotToEntries } from '../../layer/snapshot-entries';
-import { writeTar } from '../../layer/tar';
-import { logContainerEvent } from '../containers/container-events';
+import { exportContainer } from '../containers/export';
 import { findContainer } from './container-lookup';
 import { jsonResponse } from './responses';
 import type { Route } from './route';
@@ -30,8 +29,7 @@ const exportRoute: Route = {
   pattern: /^\/containers\/([^/]+)\/export$/,
   async handle(ctx, _req, match) {
     const { svc, container } = findContainer(ctx, match[1]!);
-    const tar = writeTar(snapshotToEntries(container.rootfs.snapshot()));
-    logContainerEvent(svc.ctx.events, container, 'export');
+    const tar = exportContainer(svc, container);
     return { status: 200, headers: { 'Content-Type': 'application/x-tar' }, body: tar };
   },
 };

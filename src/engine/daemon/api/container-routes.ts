@@ -11,7 +11,9 @@ import { containerInspectRoute } from './container-inspect';
 import { containerLifecycleRoutes } from './container-lifecycle';
 import { containerListRoute } from './container-list';
 import { containerLogsRoute } from './container-logs';
+import { containerStatsRoute } from './container-stats';
 import { containerTopRoute } from './container-top';
+import { containerUpdateRoute } from './container-update';
 import { containerWaitRoute } from './container-wait';
 import type { Route } from './route';
 
@@ -24,6 +26,8 @@ export const containerRoutes: Route[] = [
   containerAttachRoute,
   containerLogsRoute,
   containerTopRoute,
+  containerStatsRoute,
+  containerUpdateRoute,
   ...containerFilesystemRoutes,
   ...containerArchiveRoutes,
   ...containerExecRoutes,

@@ -29,6 +29,7 @@ export type ContainerAction =
   | 'archive-path'
   | 'extract-to-dir'
   | 'resize'
+  | 'update'
   | `exec_create: ${string}`
   | `exec_start: ${string}`
   | 'exec_die'

@@ -80,10 +80,10 @@ describe('pull: errors before the stream are API errors', () => {
     },
     { name: 'scratch', url: pullUrl('scratch'), status: 403, message: "'scratch' is a reserved name" },
     {
-      name: 'an import (fromSrc)',
-      url: '/v1.50/images/create?fromSrc=-&repo=x',
-      status: 501,
-      message: 'importing an image from a source (fromSrc) is not supported by this daemon',
+      name: 'an import (fromSrc) named by a digest',
+      url: `/v1.50/images/create?fromSrc=-&repo=x@sha256:${'a'.repeat(64)}`,
+      status: 400,
+      message: 'cannot import digest reference',
     },
     {
       name: 'an unknown tag',

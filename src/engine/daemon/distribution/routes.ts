@@ -24,6 +24,7 @@ import type { Route } from '../api/route';
 import { apiVersionOf } from '../api/router';
 import type { DaemonContext } from '../context';
 import { FilterArgs } from '../filters';
+import { postImagesImport } from '../import/import-route';
 import { logImageEvent } from '../image-events';
 import { compareApiVersions } from '../version';
 import { apiFailure, pullFailure } from './failures';
@@ -61,9 +62,7 @@ function referenceOrFail(make: () => ImageReference | undefined): ImageReference
 async function postImagesCreate(ctx: DaemonContext, req: WireRequest): Promise<WireResponse> {
   const { query } = splitUrl(req.url);
   const fromImage = query.get('fromImage') ?? '';
-  if (fromImage === '') {
-    throw new DaemonError(501, 'importing an image from a source (fromSrc) is not supported by this daemon');
-  }
+  if (fromImage === '') return postImagesImport(ctx, req); // docker import: ../import
   const ref = referenceOrFail(() => parseImageCreateQuery(fromImage, query.get('tag') ?? ''));
   const platformText = query.get('platform') ?? '';
   const platform =
