@@ -8,7 +8,11 @@
 // (engine/daemon/containers/container-revive.ts), and finally the event log and the PID counter are
 // put back as they were — whatever reviving published or counted is forgotten.
 import type { Bytes } from '../../engine/bytes';
-import { containersFromData, containersToData, type ContainerData } from '../../engine/daemon/containers/container-snapshot';
+import {
+  containersFromData,
+  containersToData,
+  type ContainerData,
+} from '../../engine/daemon/containers/container-snapshot';
 import { reviveContainers } from '../../engine/daemon/containers/container-revive';
 import { containersOf } from '../../engine/daemon/containers/service';
 import type { EventMessage } from '../../engine/daemon/events';
@@ -84,7 +88,9 @@ export async function restoreDaemonState(daemon: HostDaemon, saved: DaemonSnapsh
       setNextPid: (pid) => void (daemon.pids.last = pid - 1),
     });
   } catch (err) {
-    throw new SnapshotError(`snapshot of ${daemon.host}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new SnapshotError(`snapshot of ${daemon.host}: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
   }
   daemon.events.replaceHistory(saved.events.map((ev) => ({ ...ev, timeNano: BigInt(ev.timeNano) })));
   daemon.pids.last = saved.lastPid;

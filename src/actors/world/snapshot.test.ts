@@ -76,7 +76,10 @@ describe('world snapshots', { timeout: 30_000 }, () => {
     const content = new MemoryBlobStore();
     const snapshot = await world.snapshot(content);
     world.stop();
-    await expect(restoreWorld({ ...snapshot, version: 2 }, content)).rejects.toThrow(SnapshotError);
+    await expect(restoreWorld({ ...snapshot, version: 1 }, content)).rejects.toThrow(
+      'world snapshot version 1 is not supported (this Dockyard reads version 2)',
+    );
+    await expect(restoreWorld({ ...snapshot, version: undefined }, content)).rejects.toThrow(SnapshotError);
     await expect(restoreWorld({ ...snapshot, trace: { seq: -1, exchange: 0, command: 0 } }, content)).rejects.toThrow(
       /at trace\.seq/,
     );

@@ -57,29 +57,38 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const host = v.picklist(['laptop', 'cloud-vm', 'onprem-1']);
 
 const record = v.record(v.string(), v.unknown());
-const daemonSchema = v.object({
+// Loose objects: only what restoring relies on is checked, and nothing else is dropped.
+const daemonSchema = v.looseObject({
   images: v.unknown(),
   blobs: v.array(digest),
-  networks: v.array(v.object({ id: v.string(), name: v.string() })),
-  volumes: v.array(v.object({ name: v.string(), createdAt: v.number(), content: digest })),
+  networks: v.array(v.looseObject({ id: v.string(), name: v.string() })),
+  volumes: v.array(v.looseObject({ name: v.string(), createdAt: v.number(), content: digest })),
   containers: v.array(
-    v.object({
+    v.looseObject({
       id: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
       name: v.pipe(v.string(), v.startsWith('/')),
       created: v.number(),
       imageId: digest,
       config: record,
-      hostConfig: v.object({ raw: record }),
-      state: v.object({ running: v.boolean(), pid: count, exitCode: v.number(), startedAt: v.number() }),
-      upper: v.object({ layer: digest, root: v.object({ mode: count, uid: count, gid: count, mtime: v.number() }) }),
+      hostConfig: v.looseObject({ raw: record }),
+      state: v.looseObject({ running: v.boolean(), pid: count, exitCode: v.number(), startedAt: v.number() }),
+      upper: v.looseObject({
+        layer: digest,
+        root: v.looseObject({ mode: count, uid: count, gid: count, mtime: v.number() }),
+      }),
       logs: digest,
       initLayer: v.optional(digest),
       image: v.optional(digest),
-      networks: v.object({ attachments: v.array(v.tuple([v.string(), v.unknown()])), endpoints: v.array(v.unknown()) }),
-      mounts: v.array(v.object({ type: v.picklist(['volume', 'bind', 'tmpfs']), destination: v.string() })),
+      networks: v.looseObject({
+        attachments: v.array(v.tuple([v.string(), v.unknown()])),
+        endpoints: v.array(v.unknown()),
+      }),
+      mounts: v.array(v.looseObject({ type: v.picklist(['volume', 'bind', 'tmpfs']), destination: v.string() })),
     }),
   ),
-  events: v.array(v.object({ Type: v.string(), Action: v.string(), timeNano: v.pipe(v.string(), v.regex(/^\d+$/)) })),
+  events: v.array(
+    v.looseObject({ Type: v.string(), Action: v.string(), timeNano: v.pipe(v.string(), v.regex(/^\d+$/)) }),
+  ),
   lastPid: count,
 });
 
@@ -128,7 +137,7 @@ export function checkSnapshot(data: unknown): WorldSnapshot {
     );
   }
   const result = v.safeParse(schema, data);
-  if (result.success) return result.output as WorldSnapshot;
+  if (result.success) return result.output as unknown as WorldSnapshot;
   const issue = result.issues[0];
   const where = issue.path?.map((p) => String(p.key)).join('.') ?? '';
   throw new SnapshotError(`world snapshot is invalid${where ? ` at ${where}` : ''}: ${issue.message}`);

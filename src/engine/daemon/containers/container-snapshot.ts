@@ -135,10 +135,15 @@ export async function containersToData(svc: ContainerService, put: Put): Promise
  * Put saved containers back into a fresh daemon, as they were (no events: nothing happened, it was
  * remembered). Running ones are only put back; ./container-revive.ts starts their processes.
  */
-export async function containersFromData(svc: ContainerService, data: readonly ContainerData[], get: Get): Promise<void> {
+export async function containersFromData(
+  svc: ContainerService,
+  data: readonly ContainerData[],
+  get: Get,
+): Promise<void> {
   const need = async (digest: Digest, what: string, id: string): Promise<Bytes> => {
     const bytes = await get(digest);
-    if (bytes === undefined) throw new Error(`container ${id.slice(0, 12)}: ${what} blob ${digest} is missing from the content store`);
+    if (bytes === undefined)
+      throw new Error(`container ${id.slice(0, 12)}: ${what} blob ${digest} is missing from the content store`);
     return bytes;
   };
   for (const original of data) {

@@ -73,7 +73,11 @@ export class ContainerService {
       events: ctx.events,
       listenersOf: (id) => this.store.get(id)?.listeners,
     });
-    this.volumes = new VolumeService(options.volumeIds ?? seededIds(`volumes:${bridgeId}`), () => ctx.now(), ctx.events);
+    this.volumes = new VolumeService(
+      options.volumeIds ?? seededIds(`volumes:${bridgeId}`),
+      () => ctx.now(),
+      ctx.events,
+    );
     const now = () => ctx.now();
     this.mounts = new ContainerVolumes(this.volumes, options.hostPaths ?? new MemoryHostPaths(now), ctx.events, now);
     this.bridge = new BridgeNetwork(this.networking, (id) => this.mounts.deactivate(id));

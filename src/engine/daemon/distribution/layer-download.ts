@@ -3,23 +3,59 @@
 // does not hash to its digest fails the pull (`filesystem layer verification failed for digest …`).
 // A download never rejects: it settles with its events and its bytes or its error, so the pull can
 // report the downloads in layer order however the requests finish.
+//
+// A blob transfer that fails before any answer (the link is cut, the registry refuses connections)
+// is tried again, as moby does (`retryOnError`: answers such as 404, or a bad checksum, are final):
+//   - a layer (xfer/download.go): at most 5 attempts; before attempt n+1 the layer counts down
+//     `Retrying in 5·n seconds` … `Retrying in 1 second`, one message a second;
+//   - the config (pull_v2.go `retry`): at most 5 attempts, 1 s, 2 s, 4 s, 8 s apart, silently; when
+//     they all fail the error says `download failed after attempts=6` (moby counts one too many).
 import { concatBytes, type Bytes } from '../../bytes';
 import { sha256Of, shortId, type Digest } from '../../digest';
 import type { Descriptor } from '../../image/types';
 import { bodyPieces } from './body-pieces';
 import type { PullEvent, PullLayerState } from './pull-events';
 import { ProgressMeter } from './progress-meter';
-import { RequestError } from './registry-errors';
+import {
+  RegistryApiError,
+  RegistryApiErrors,
+  RequestError,
+  UnexpectedHttpResponseError,
+  UnexpectedHttpStatusError,
+} from './registry-errors';
 import type { Repository } from './repository';
+
+/** Attempts at one layer blob (dockerd's default `max-download-attempts`). */
+export const MAX_DOWNLOAD_ATTEMPTS = 5;
+
+/** Waits `ms` milliseconds on the daemon's clock. */
+export type Sleep = (ms: number) => Promise<void>;
 
 /** The config could not be fetched (imageConfigPullError, wrapping the retry's message). */
 export class ImageConfigPullError extends Error {
   override name = 'ImageConfigPullError';
-  constructor(cause: unknown) {
+  constructor(cause: unknown, attempts = 1) {
     const reason = downloadFailure(cause);
     const text = reason instanceof Error ? reason.message : String(reason);
-    super(`error pulling image configuration: download failed after attempts=1: ${text}`, { cause });
+    super(`error pulling image configuration: download failed after attempts=${attempts}: ${text}`, { cause });
   }
+}
+
+/**
+ * Worth another attempt (moby `retryOnError`): the request got no answer at all — a Go url.Error
+ * around a dial error. A registry's own refusal (`unauthorized`, `denied`, an unexpected status),
+ * even when it came while fetching a token, is final.
+ */
+export function retryable(err: unknown): boolean {
+  if (!(err instanceof RequestError)) return false;
+  let cause: unknown = err.cause;
+  while (cause instanceof RequestError) cause = cause.cause;
+  return !(
+    cause instanceof RegistryApiError ||
+    cause instanceof RegistryApiErrors ||
+    cause instanceof UnexpectedHttpResponseError ||
+    cause instanceof UnexpectedHttpStatusError
+  );
 }
 
 /** What a download came to: its events to report, then its bytes — or its error. */
@@ -43,9 +79,40 @@ function downloadFailure(err: unknown): unknown {
   return err instanceof RequestError ? err.cause : err;
 }
 
-/** Download one layer blob and verify it; never rejects. */
-export async function download(repository: Repository, layer: Descriptor, now: () => number): Promise<Downloaded> {
+/** Download one layer blob and verify it, trying again after a failed transfer; never rejects. */
+export async function download(
+  repository: Repository,
+  layer: Descriptor,
+  now: () => number,
+  sleep: Sleep,
+): Promise<Downloaded> {
   const events: PullEvent[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const result = await downloadOnce(repository, layer, now, events);
+    if (!('failure' in result)) return result;
+    if (!retryable(result.failure) || attempt >= MAX_DOWNLOAD_ATTEMPTS) {
+      return { events, size: result.size, error: downloadFailure(result.failure) };
+    }
+    for (let seconds = attempt * 5; seconds > 0; seconds--) {
+      events.push({
+        kind: 'layer',
+        id: shortId(layer.digest),
+        digest: layer.digest,
+        state: 'retrying',
+        retryIn: seconds,
+      });
+      await sleep(1000);
+    }
+  }
+}
+
+/** One attempt: the bytes, verified — or what went wrong (the events go on growing either way). */
+async function downloadOnce(
+  repository: Repository,
+  layer: Descriptor,
+  now: () => number,
+  events: PullEvent[],
+): Promise<Downloaded | { failure: unknown; size: number }> {
   let size = 0;
   try {
     const opened = await repository.openBlob(layer.digest);
@@ -65,20 +132,27 @@ export async function download(repository: Repository, layer: Descriptor, now: (
     }
     events.push(layerEvent(layer, 'download-complete'));
     return { events, bytes, size };
-  } catch (error) {
-    return { events, size, error: downloadFailure(error) };
+  } catch (failure) {
+    return { failure, size };
   }
 }
 
-/** Fetch the config blob and verify it against its digest (pullSchema2Config). */
-export async function fetchConfig(repository: Repository, digest: Digest): Promise<Bytes> {
-  try {
-    const bytes = await repository.blob(digest);
-    if ((await sha256Of(bytes)) !== digest) throw new Error(`image config verification failed for digest ${digest}`);
-    return bytes;
-  } catch (err) {
-    throw new ImageConfigPullError(err);
+/** Fetch the config blob and verify it against its digest (pullSchema2Config), retrying as moby's `retry`. */
+export async function fetchConfig(repository: Repository, digest: Digest, sleep: Sleep): Promise<Bytes> {
+  let attempt = 0;
+  let failure: unknown;
+  for (; attempt < MAX_DOWNLOAD_ATTEMPTS; attempt++) {
+    try {
+      const bytes = await repository.blob(digest);
+      if ((await sha256Of(bytes)) !== digest) throw new Error(`image config verification failed for digest ${digest}`);
+      return bytes;
+    } catch (err) {
+      failure = err;
+      if (!retryable(err)) break;
+      if (attempt + 1 < MAX_DOWNLOAD_ATTEMPTS) await sleep(1000 * 2 ** attempt);
+    }
   }
+  throw new ImageConfigPullError(failure, attempt + 1);
 }
 
 /** Never rejects: a settled promise can wait while earlier layers are reported. */

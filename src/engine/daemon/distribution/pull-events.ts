@@ -6,6 +6,7 @@
 //   latest: Pulling from library/alpine
 //   6e771e15690e: Pulling fs layer
 //   6e771e15690e: Downloading [==================================================>]  3.468kB/3.468kB
+//   (6e771e15690e: Retrying in 5 seconds … 1 second, when a download failed and is tried again)
 //   6e771e15690e: Verifying Checksum
 //   6e771e15690e: Download complete
 //   6e771e15690e: Extracting [==================================================>]  3.468kB/3.468kB
@@ -22,6 +23,8 @@ export type PullLayerState =
   | 'pulling-fs-layer'
   | 'waiting'
   | 'downloading'
+  /** A download failed and will be tried again: `Retrying in N seconds`, counted down each second. */
+  | 'retrying'
   | 'verifying-checksum'
   | 'download-complete'
   | 'extracting'
@@ -30,13 +33,27 @@ export type PullLayerState =
 export type PullEvent =
   /** `latest: Pulling from library/alpine` — the tag (or full digest reference) and repository path. */
   | { kind: 'pulling-from'; id: string; repository: string }
-  | { kind: 'layer'; id: string; digest: Digest; state: PullLayerState; current?: number; total?: number }
+  | {
+      kind: 'layer';
+      id: string;
+      digest: Digest;
+      state: PullLayerState;
+      current?: number;
+      total?: number;
+      /** Seconds left before the next attempt (`retrying`). */
+      retryIn?: number;
+    }
   /** `Digest: sha256:…` — the manifest (or index) the tag resolved to. */
   | { kind: 'digest'; digest: Digest }
   /** `Status: Downloaded newer image for alpine:latest` / `Status: Image is up to date for …`. */
   | { kind: 'status'; reference: string; upToDate: boolean };
 
-const layerWords: Record<PullLayerState, string> = {
+/** `Retrying in 5 seconds`, `Retrying in 1 second` (moby xfer's countdown). */
+export function retryingWords(seconds: number): string {
+  return `Retrying in ${seconds} second${seconds === 1 ? '' : 's'}`;
+}
+
+const layerWords: Record<Exclude<PullLayerState, 'retrying'>, string> = {
   'already-exists': 'Already exists',
   'pulling-fs-layer': 'Pulling fs layer',
   waiting: 'Waiting',
@@ -53,6 +70,7 @@ export function pullMessage(event: PullEvent): JsonMessage {
     case 'pulling-from':
       return statusMessage(`Pulling from ${event.repository}`, event.id);
     case 'layer':
+      if (event.state === 'retrying') return progressMessage(event.id, retryingWords(event.retryIn ?? 0));
       return progressMessage(event.id, layerWords[event.state], event.current, event.total);
     case 'digest':
       return statusMessage(`Digest: ${event.digest}`);

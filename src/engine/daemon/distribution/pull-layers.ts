@@ -6,7 +6,8 @@
 //      daemon knows which DiffID a compressed blob unpacks to from what it pulled before ("v2
 //      metadata"). The first missing layer ends the run: everything above it is downloaded.
 //   3. Each missing layer says `Pulling fs layer`; at most three download at once, the rest say
-//      `Waiting`. The config is fetched alongside.
+//      `Waiting`. The config is fetched alongside. A transfer cut off is tried again
+//      (`Retrying in N seconds`, ./layer-download.ts).
 //   4. Every download is hashed and must match its digest (`Verifying Checksum`), else the pull
 //      fails. Layers are then unpacked and registered strictly in order, each on its parent
 //      (`Extracting`, `Pull complete`).
@@ -21,7 +22,7 @@ import { parseConfig } from '../../image/config';
 import type { Descriptor } from '../../image/types';
 import { gunzip, isGzip } from '../../layer/gzip';
 import type { ImageRecord, ImageStore } from '../image-store';
-import { download, fetchConfig, layerEvent, settle, type Downloaded } from './layer-download';
+import { download, fetchConfig, layerEvent, settle, type Downloaded, type Sleep } from './layer-download';
 import { checkSupportedMediaType } from './media-support';
 import type { PullEvent } from './pull-events';
 import { ProgressMeter, readPieces } from './progress-meter';
@@ -36,6 +37,8 @@ export interface LayerPull {
   /** Where the blobs come from, recorded as each layer's source: `docker.io`, `library/alpine`. */
   source: { registry: string; repository: string };
   now: () => number;
+  /** Waits on the daemon's clock between attempts of a failed download. */
+  sleep: Sleep;
 }
 
 /** Unpacking or registering a layer failed (`failed to register layer: …`). */
@@ -139,10 +142,10 @@ export async function* pullLayers(
   for (const layer of unique) yield layerEvent(layer, 'pulling-fs-layer');
   for (const layer of unique.slice(MAX_CONCURRENT_DOWNLOADS)) yield layerEvent(layer, 'waiting');
 
-  const configTask = settle(fetchConfig(pull.repository, config.digest));
+  const configTask = settle(fetchConfig(pull.repository, config.digest, pull.sleep));
   const tasks: Promise<Downloaded>[] = [];
   const start = (i: number) => {
-    if (i < unique.length) tasks[i] = download(pull.repository, unique[i]!, pull.now);
+    if (i < unique.length) tasks[i] = download(pull.repository, unique[i]!, pull.now, pull.sleep);
   };
   for (let i = 0; i < MAX_CONCURRENT_DOWNLOADS; i++) start(i);
 

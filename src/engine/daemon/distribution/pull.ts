@@ -26,6 +26,7 @@ import {
   withTag,
   type ImageReference,
 } from '../../reference';
+import { containersOf } from '../containers/service';
 import type { DaemonContext } from '../context';
 import type { ImageRecord } from '../image-store';
 import { registryEndpoint } from './endpoint';
@@ -161,6 +162,7 @@ export async function* pullImage(
     repository,
     source: { registry: ref.domain, repository: ref.path },
     now: () => ctx.now(),
+    sleep: (ms) => containersOf(ctx).clock.sleep(ms),
   };
   const refs = isNameOnly(ref) ? (await repository.tags()).map((tag) => withTag(ref, tag)) : [ref];
   const images: ImageRecord[] = [];

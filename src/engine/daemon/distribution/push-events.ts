@@ -12,8 +12,17 @@
 // the same layer shows one ID when pulled (its compressed digest) and another when pushed.
 import type { Digest } from '../../digest';
 import { progressMessage, statusMessage, type JsonMessage } from './json-message';
+import { retryingWords } from './pull-events';
 
-export type PushLayerState = 'preparing' | 'waiting' | 'pushing' | 'pushed' | 'already-exists' | 'mounted';
+export type PushLayerState =
+  | 'preparing'
+  | 'waiting'
+  | 'pushing'
+  /** An upload failed and will be tried again: `Retrying in N seconds`, counted down each second. */
+  | 'retrying'
+  | 'pushed'
+  | 'already-exists'
+  | 'mounted';
 
 export type PushEvent =
   /** `The push refers to repository [docker.io/student/web]` — the full repository name. */
@@ -27,11 +36,13 @@ export type PushEvent =
       total?: number;
       /** For `mounted`: the repository the blob was mounted from (`library/alpine`). */
       from?: string;
+      /** Seconds left before the next attempt (`retrying`). */
+      retryIn?: number;
     }
   /** `v1: digest: sha256:… size: 528`, then the aux message with the same facts. */
   | { kind: 'pushed-tag'; tag: string; digest: Digest; size: number };
 
-const layerWords: Record<Exclude<PushLayerState, 'mounted'>, string> = {
+const layerWords: Record<Exclude<PushLayerState, 'mounted' | 'retrying'>, string> = {
   preparing: 'Preparing',
   waiting: 'Waiting',
   pushing: 'Pushing',
@@ -45,7 +56,12 @@ export function pushMessages(event: PushEvent): JsonMessage[] {
     case 'push-refers':
       return [statusMessage(`The push refers to repository [${event.repository}]`)];
     case 'layer': {
-      const words = event.state === 'mounted' ? `Mounted from ${event.from ?? ''}` : layerWords[event.state];
+      const words =
+        event.state === 'mounted'
+          ? `Mounted from ${event.from ?? ''}`
+          : event.state === 'retrying'
+            ? retryingWords(event.retryIn ?? 0)
+            : layerWords[event.state];
       return [progressMessage(event.id, words, event.current, event.total)];
     }
     case 'pushed-tag':

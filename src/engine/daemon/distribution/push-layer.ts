@@ -10,12 +10,16 @@
 //   4. Otherwise compress the layer's tar with gzip and upload it: `POST`, `PATCH` (the bytes, with
 //      `Pushing` progress counted over the uncompressed tar), `PUT ?digest=` → `Pushed`.
 //
+// An upload cut off before any answer (the link is down) is tried again, as moby's xfer/upload.go
+// does: at most 5 attempts, `Retrying in 5·n seconds` … `Retrying in 1 second` before attempt n+1.
+//
 // How hard it tries depends on the layer's size: a small layer (≤ 100 KiB) gets one existence check
 // and one mount attempt; bigger ones more (getMaxMountAndExistenceCheckAttempts).
 import type { Bytes } from '../../bytes';
 import { sha256Of, shortId, type Digest } from '../../digest';
 import { gzip } from '../../layer/gzip';
 import type { BlobSource, ImageStore, LayerRecord } from '../image-store';
+import { retryable, type Sleep } from './layer-download';
 import { ProgressMeter, readPieces } from './progress-meter';
 import type { PushEvent, PushLayerState } from './push-events';
 import type { Repository } from './repository';
@@ -32,7 +36,12 @@ export interface LayerPush {
   now: () => number;
   /** DiffID → blob the registry is known to hold, filled as this push goes (pushState.remoteLayers). */
   remote: Map<Digest, PushedBlob>;
+  /** Waits on the daemon's clock between attempts of a failed upload. */
+  sleep: Sleep;
 }
+
+/** Attempts at one layer upload (moby's maxUploadAttempts). */
+export const MAX_UPLOAD_ATTEMPTS = 5;
 
 function attemptsFor(size: number): { mounts: number; checks: number; otherRepositories: boolean } {
   if (size > MIDDLE_LAYER) return { mounts: 4, checks: 3, otherRepositories: true };
@@ -179,7 +188,23 @@ class LayerUpload {
   }
 }
 
-/** Push one layer; its events go to `events`. Returns the blob the manifest will name. */
-export function pushLayer(push: LayerPush, layer: LayerRecord, events: PushEvent[]): Promise<PushedBlob> {
-  return new LayerUpload(push, layer, events).run();
+/** Push one layer, trying again after a failed transfer; its events go to `events`. Returns the blob the manifest will name. */
+export async function pushLayer(push: LayerPush, layer: LayerRecord, events: PushEvent[]): Promise<PushedBlob> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await new LayerUpload(push, layer, events).run();
+    } catch (err) {
+      if (!retryable(err) || attempt >= MAX_UPLOAD_ATTEMPTS) throw err;
+      for (let seconds = attempt * 5; seconds > 0; seconds--) {
+        events.push({
+          kind: 'layer',
+          id: shortId(layer.diffId),
+          diffId: layer.diffId,
+          state: 'retrying',
+          retryIn: seconds,
+        });
+        await push.sleep(1000);
+      }
+    }
+  }
 }

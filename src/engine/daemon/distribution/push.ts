@@ -13,6 +13,7 @@
 import { sha256Of, shortId, type Digest } from '../../digest';
 import { MediaType } from '../../image/media-types';
 import { familiarName, familiarString, fullName, nameOnly, type ImageReference } from '../../reference';
+import { containersOf } from '../containers/service';
 import type { DaemonContext } from '../context';
 import { registryEndpoint } from './endpoint';
 import { uploadFailure } from './failures';
@@ -142,6 +143,7 @@ export async function* pushImage(
     target: { registry: ref.domain, repository: ref.path },
     now: () => ctx.now(),
     remote: new Map(),
+    sleep: (ms) => containersOf(ctx).clock.sleep(ms),
   };
 
   let targets: { tag: string; id: Digest }[];
