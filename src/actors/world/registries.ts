@@ -3,12 +3,18 @@
 // `createWorldRegistries`, each registry here reads the world's clock and draws its upload session
 // IDs and token IDs from a seeded stream, so two runs of the same commands give the same trace.
 //
+// The hub is seeded from the catalogue's outline into a DeferredBlobStore: every repository, tag,
+// index, manifest and config is there from the start, and each layer's bytes are built the first
+// time they are read — what lets a world start in a moment. A restored hub gets the same kind of
+// store, so layers its snapshot never held (never pulled) are built again when asked for.
+//
 // Each registry also reports what it stores, as a registry's notifications would: a blob stored
 // or mounted, a manifest or tag pushed, a manifest deleted — the state changes the trace shows as
 // notes next to the messages that caused them.
 import type { Digest } from '../../engine/digest';
 import { registryHosts, type ServedRegistry } from '../../engine/daemon/distribution/world-hosts';
-import { generateOfficialCatalogue } from '../../engine/image/official';
+import { outlineOfficialCatalogue } from '../../engine/image/official';
+import { DeferredBlobStore } from '../../engine/registry/deferred-blobs';
 import { worldRegistryConfig, worldRegistryNames, type WorldRegistryName } from '../../engine/registry/presets';
 import { createRegistry } from '../../engine/registry/registry';
 import { matchRoute } from '../../engine/registry/routes';
@@ -54,7 +60,7 @@ export interface BuildRegistriesOptions {
 export async function buildRegistries(options: BuildRegistriesOptions): Promise<Map<WorldRegistryName, WorldRegistry>> {
   const out = new Map<WorldRegistryName, WorldRegistry>();
   for (const name of worldRegistryNames) {
-    const blobs = new MemoryBlobStore();
+    const blobs = name === 'docker.io' ? hubBlobStore() : new MemoryBlobStore();
     const saved = options.restore?.registries[name];
     let state: RegistryState;
     if (options.restore) {
@@ -62,7 +68,7 @@ export async function buildRegistries(options: BuildRegistriesOptions): Promise<
       state = saved ? RegistryState.fromData(blobs, saved.state) : new RegistryState(blobs);
     } else {
       state = new RegistryState(blobs);
-      if (name === 'docker.io') await seedOfficialImages(state, await generateOfficialCatalogue());
+      if (name === 'docker.io') await seedOfficialImages(state, await outlineOfficialCatalogue());
     }
     const config = await worldRegistryConfig(name);
     const stream = options.ids.stream(`registry:${name}`);
@@ -71,6 +77,11 @@ export async function buildRegistries(options: BuildRegistriesOptions): Promise<
     out.set(name, { name, config, state, blobs, handler });
   }
   return out;
+}
+
+/** The hub's blobs: the outline's layers are built when first read (the outline is made when needed). */
+function hubBlobStore(): DeferredBlobStore {
+  return new DeferredBlobStore(async () => (await outlineOfficialCatalogue()).deferred);
 }
 
 /** Host name a daemon dials → the handler answering there (`auth.docker.io` → the hub). */

@@ -3,10 +3,27 @@
 // store and linked into its repository — the index, the manifest
 // of each platform, each config and layer — with every tag the catalogue gives it. Blobs shared by
 // several repositories (alpine's base layer under nginx:alpine and node:alpine) are stored once.
+// Seeded from the catalogue's outline into a DeferredBlobStore that knows its deferred layers, a
+// layer is linked without being built (the store builds it when first read); into any other store
+// it is built and stored at once.
 import type { Digest } from '../digest';
 import type { Catalogue } from '../image/official';
 import { parseManifestOrIndex } from '../image/parse-any';
+import { DeferredBlobStore } from './deferred-blobs';
 import type { RegistryState } from './state';
+
+/** Store the blob `digest` of the catalogue in `state`, unless the store can build it when asked. */
+async function storeBlob(state: RegistryState, catalogue: Catalogue, digest: Digest): Promise<void> {
+  const content = catalogue.blobs.get(digest);
+  if (content) {
+    await state.blobs.put(content.bytes, digest);
+    return;
+  }
+  const deferred = catalogue.deferred?.get(digest);
+  if (!deferred) throw new Error(`catalogue lacks ${digest}`);
+  if (state.blobs instanceof DeferredBlobStore && (await state.blobs.deferred(digest)) === deferred) return;
+  await state.blobs.put(await deferred.materialise(), digest);
+}
 
 async function linkManifest(
   state: RegistryState,
@@ -23,9 +40,7 @@ async function linkManifest(
   for (const child of children) await linkManifest(state, catalogue, repository, child.digest);
   if (parsed.kind === 'manifest') {
     for (const d of [parsed.manifest.config, ...parsed.manifest.layers]) {
-      const content = catalogue.blobs.get(d.digest);
-      if (!content) throw new Error(`catalogue lacks ${d.digest}`);
-      await state.blobs.put(content.bytes, d.digest);
+      await storeBlob(state, catalogue, d.digest);
       repo.blobs.add(d.digest);
     }
   }

@@ -6,6 +6,9 @@
 // (digests of the gzip blobs); the config is stored as a blob and named by its digest (the image
 // ID); the manifest points at config and layers; the index points at one manifest per platform.
 // Layers are memoised by key and platform, so images that share a base share the identical blob.
+// A collector needs only a layer's facts (digest, DiffID, size) to write configs and manifests; the
+// default one builds every layer, while the outline (outline.ts) takes the facts from a table and
+// leaves the bytes to be built when first asked for.
 import { utf8, type Bytes } from '../../bytes';
 import { sha256Of, type Digest } from '../../digest';
 import type { FsEntry } from '../../layer/entry';
@@ -36,6 +39,9 @@ export interface ImageDefinition {
   /** Manifest annotations (`org.opencontainers.image.version`, …). */
   annotations: Record<string, string>;
 }
+
+/** What configs and manifests say about a layer: its two digests and the compressed size. */
+export type LayerFacts = Pick<Layer, 'digest' | 'diffId' | 'size'>;
 
 export interface StoredBlob {
   mediaType: string;
@@ -72,7 +78,7 @@ function sortedRecord(r: Record<string, string>): Record<string, string> {
 /** Collects every blob of the catalogue, writing each layer once however many images share it. */
 export class BlobCollector {
   readonly blobs = new Map<Digest, StoredBlob>();
-  private readonly layers = new Map<string, Promise<Layer>>();
+  private readonly layers = new Map<string, Promise<LayerFacts>>();
 
   private async put(mediaType: string, bytes: Bytes): Promise<Descriptor> {
     const digest = await sha256Of(bytes);
@@ -84,24 +90,38 @@ export class BlobCollector {
     return this.put(mediaType, utf8(JSON.stringify(value)));
   }
 
-  /** Build (once) the layer `recipe` describes for platform `p`. */
-  layer(recipe: LayerRecipe, p: TargetPlatform): Promise<Layer> {
+  /** The layer `recipe` describes for platform `p`, made once (keyed `recipe.key@arch`). */
+  layer(recipe: LayerRecipe, p: TargetPlatform): Promise<LayerFacts> {
     const key = `${recipe.key}@${p.arch}`;
     let pending = this.layers.get(key);
     if (!pending) {
-      pending = buildLayer(recipe.entries(p)).then((layer) => {
-        if (!this.blobs.has(layer.digest))
-          this.blobs.set(layer.digest, { mediaType: MediaType.ociLayerGzip, bytes: layer.blob });
-        return layer;
-      });
+      pending = this.makeLayer(recipe, p, key);
       this.layers.set(key, pending);
     }
     return pending;
   }
 
+  /** Every layer made so far, by key (`debian-bookworm@amd64`), in the order first asked for. */
+  async layerFacts(): Promise<Map<string, LayerFacts>> {
+    const out = new Map<string, LayerFacts>();
+    for (const [key, pending] of this.layers) {
+      const { digest, diffId, size } = await pending;
+      out.set(key, { digest, diffId, size });
+    }
+    return out;
+  }
+
+  /** Build the layer and keep its blob (overridden by collectors that defer the bytes). */
+  protected async makeLayer(recipe: LayerRecipe, p: TargetPlatform, _key: string): Promise<LayerFacts> {
+    const layer = await buildLayer(recipe.entries(p));
+    if (!this.blobs.has(layer.digest))
+      this.blobs.set(layer.digest, { mediaType: MediaType.ociLayerGzip, bytes: layer.blob });
+    return layer;
+  }
+
   /** Write one platform's config and manifest; returns the manifest's index entry. */
   async image(def: ImageDefinition, p: TargetPlatform): Promise<Descriptor> {
-    const layers: Layer[] = [];
+    const layers: LayerFacts[] = [];
     const history: HistoryEntry[] = [];
     for (const step of def.steps) {
       const layer = step.layer ? await this.layer(step.layer, p) : undefined;
