@@ -9,6 +9,7 @@ import { layerBenchRows } from './layer';
 import { registryBenchRows } from './registry';
 import { actorBenchRows } from './actors';
 import { buildBenchRows } from './build';
+import { containerBenchRows } from './containers';
 
 const rows: BenchRow[] = [];
 const layer = sampleLayerBytes();
@@ -17,6 +18,7 @@ rows.push(...(await layerBenchRows(layer)));
 rows.push(...(await catalogueBenchRows()));
 rows.push(...(await registryBenchRows()));
 rows.push(...(await buildBenchRows()));
+rows.push(...(await containerBenchRows()));
 rows.push(...(await actorBenchRows()));
 rows.push(...(await stageBenchRows()));
 rows.push(...(await uiBenchRows()));

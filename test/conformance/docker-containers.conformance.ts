@@ -1,15 +1,9 @@
 // The daemon's containers, driven by the real docker CLI (28.2.2) through `npm run serve --
 // --engine 127.0.0.1:<port>` (its script, run as one node process, stopped by PID): `docker run`
 // of an image not yet pulled, exit codes 0/3/125/127, `run -d`, logs, ps / ps -a, stop, start,
-// restart, pause / unpause, rm (refused while running; -f), exec, top, diff, commit, inspect.
-// Images come from the simulated hub through the daemon's own pull. Every CLI call runs under
-// `timeout -s KILL 60` with a private DOCKER_CONFIG.
-//
-// Two checks wait on the runtime (src/engine/runtime), not on the daemon; they are `it.todo` until
-// it does what they check:
-//   - `docker logs web`: the nginx entrypoint prints its `/docker-entrypoint.sh: …` lines through
-//     `exec 3>&1` and `echo >&3`, which do not reach stdout yet;
-//   - `docker top web`: nginx does not yet appear as `nginx: master process …` with its workers.
+// restart, pause / unpause, rm (refused while running; -f), exec, top, diff, commit, inspect, and
+// redis through its gosu entrypoint. Images come from the simulated hub through the daemon's own
+// pull. Every CLI call runs under `timeout -s KILL 60` with a private DOCKER_CONFIG.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,7 +125,21 @@ describe.skipIf(!dockerTool.present)(`docker CLI: containers (${dockerTool.versi
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).toContain('start worker processes');
   });
-  it.todo('docker logs web: the entrypoint’s `/docker-entrypoint.sh: Configuration complete…` line (runtime: fd 3)');
+  it('docker logs web: the entrypoint’s lines, as the real nginx:alpine 1.27 prints them', async () => {
+    const r = await docker('logs', 'web');
+    expect(r.stdout.split('\n').slice(0, 9)).toEqual([
+      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+      '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+      '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+      '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+      '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+    ]);
+    expect(r.stderr).toMatch(/\[notice\] 1#1: start worker process \d+\n/);
+  });
 
   it('docker ps and ps -a: the columns and Docker’s STATUS', async () => {
     await dockerOk('run', '--name', 'done', 'alpine', 'true');
@@ -168,7 +176,17 @@ describe.skipIf(!dockerTool.present)(`docker CLI: containers (${dockerTool.versi
     expect(missing.stdout).toContain('exec: "nope": executable file not found in $PATH');
   });
 
-  it.todo('docker top web: nginx as `nginx: master process …` with its workers (runtime)');
+  it('docker top web and ps inside: nginx’s master as PID 1, one worker per CPU as nginx (uid 101)', async () => {
+    const table = rows(await dockerOk('top', 'web'));
+    const master = table.find((r) => r[7] === 'nginx: master process nginx -g daemon off;');
+    expect(master?.[0]).toBe('root');
+    const workers = table.filter((r) => r[7] === 'nginx: worker process');
+    expect(workers.length).toBe(Number((await dockerOk('exec', 'web', 'nproc')).trim()));
+    for (const w of workers) expect([w[0], w[2]]).toEqual(['101', master?.[1]]);
+    const ps = await dockerOk('exec', 'web', 'ps');
+    expect(ps).toMatch(/^\s*1 root\s+\S+ nginx: master process nginx -g daemon off;$/m);
+    expect(ps.match(/^\s*\d+ nginx\s+\S+ nginx: worker process$/gm)).toHaveLength(workers.length);
+  });
   it('docker top web: host PIDs, the ps -ef columns', async () => {
     const table = rows(await dockerOk('top', 'web'));
     expect(table[0]).toEqual(['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD']);
@@ -240,6 +258,14 @@ describe.skipIf(!dockerTool.present)(`docker CLI: containers (${dockerTool.versi
     );
     expect(await dockerOk('rm', '-f', 'web')).toBe('web\n');
     expect(await dockerOk('ps', '-a', '-q')).toBe('');
+  });
+
+  it('docker run -d redis: gosu drops to redis, no loop; exec redis-cli ping; top shows uid 999', async () => {
+    await dockerOk('run', '-d', '--name', 'cache', 'redis');
+    expect(await dockerOk('exec', 'cache', 'redis-cli', 'ping')).toBe('PONG\n');
+    const table = rows(await dockerOk('top', 'cache'));
+    expect(table.slice(1).map((r) => [r[0], r[7]])).toEqual([['999', 'redis-server *:6379']]);
+    expect(await dockerOk('rm', '-f', 'cache')).toBe('cache\n');
   });
 
   it('a container of alpine: exec, stop (SIGTERM ignored by sh, then SIGKILL: 137), rm', async () => {

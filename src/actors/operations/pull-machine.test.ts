@@ -17,32 +17,32 @@ describe('the pull machine', () => {
     expect(snap.context.tag).toBe('alpine');
     expect(snap.context.reference).toBe('nginx:alpine');
     expect(snap.context.upToDate).toBe(false);
-    expect(snap.context.digest).toMatch(/^sha256:3aeccfdc/);
+    expect(snap.context.digest).toMatch(/^sha256:44d8e458/);
     expect(snap.context.layers).toEqual([
       'c7b7f7d2a3b1',
-      '1227dc43871d',
+      '57f8893adf14',
       'af9b44ed4f75',
       '1d95aed804a3',
       '72007eeccbbb',
       '39905c4d93c0',
       '2e042a209554',
-      'fb603a878df2',
+      '9d688f03746e',
     ]);
     expect(layerStates(pull)).toEqual({
       c7b7f7d2a3b1: 'alreadyExists',
-      '1227dc43871d': 'pullComplete',
+      '57f8893adf14': 'pullComplete',
       af9b44ed4f75: 'pullComplete',
       '1d95aed804a3': 'pullComplete',
       '72007eeccbbb': 'pullComplete',
       '39905c4d93c0': 'pullComplete',
       '2e042a209554': 'pullComplete',
-      fb603a878df2: 'pullComplete',
+      '9d688f03746e': 'pullComplete',
     });
   });
 
   it('moves a layer through every phase, retrying included', () => {
     const pull = createActor(pullMachine, { input }).start();
-    const id = 'fb603a878df2';
+    const id = '9d688f03746e';
     const layer = () => layerStates(pull)[id];
     const step = (status: string, current?: number, total?: number) =>
       feed(

@@ -159,6 +159,13 @@ export interface ProcessContext {
    * (`nginx: master process nginx -g daemon off;`).
    */
   setTitle?(title: string): void;
+  /**
+   * setgid(2) + setuid(2): become another user for good, as nginx's workers drop from root to
+   * `nginx` right after the fork. Throws an error with `code: 'EPERM'` unless the process is root.
+   */
+  setUser?(uid: number, gid: number): void;
+  /** Descriptors 3–9 this process inherited open (see `SpawnOptions.fds`); absent means none. */
+  fds?: ReadonlyMap<number, InputStream | OutputStream>;
 }
 
 /** Runs when a handled signal arrives; it must not block (set a flag, start a shutdown). */
@@ -182,6 +189,8 @@ export interface ExecOptions {
    */
   uid?: number;
   gid?: number;
+  /** Descriptors 3–9 the new program keeps open (execve keeps them); the current ones when absent. */
+  fds?: ReadonlyMap<number, InputStream | OutputStream>;
 }
 
 /** One line of /proc/mounts: `overlay / overlay rw,relatime,lowerdir=… 0 0`. */
@@ -204,6 +213,11 @@ export interface SpawnOptions {
   stdin: InputStream;
   stdout: OutputStream;
   stderr: OutputStream;
+  /**
+   * Open descriptors 3–9 the child inherits, as fork(2) passes them on: after `exec 3>&1`, a script
+   * the shell runs can still `echo … >&3`. Absent means none.
+   */
+  fds?: ReadonlyMap<number, InputStream | OutputStream>;
 }
 
 /** A program: runs to completion and returns its exit status (0–255; 128+N when killed by signal N). */

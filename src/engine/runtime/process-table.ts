@@ -49,7 +49,8 @@ export class ProcessRecord {
     readonly hostPid: number,
     public ppid: number,
     public argv: readonly string[],
-    readonly uid: number,
+    /** Changed by an exec that switches user (`gosu redis redis-server`). */
+    public uid: number,
     readonly startedAt: number,
   ) {
     this.exited = new Promise((resolve) => (this.resolveExit = resolve));

@@ -29,6 +29,9 @@ import type { PidNamespace, ProcessRecord } from './process-table';
 import { programNamed, unsimulatedProgram } from './programs';
 import { isProcessKilled, ProcessKilled } from './signals';
 import { BrokenPipeError, pushbackInput, toBytes, type PushbackInput } from './streams';
+import { asTerminal, isTerminal, RAW, rawOf, unwrapped, type Wrapped } from './stream-wrappers';
+
+export { asTerminal };
 
 /** What every process of one container shares: its namespaces and its limits. */
 export interface Container {
@@ -108,31 +111,6 @@ export function launch(container: Container, options: LaunchOptions): Launched {
   return { record, status };
 }
 
-/** A process's stream wrappers remember what they wrap: children get the real pipe or terminal. */
-const RAW = Symbol('raw stream');
-
-type Wrapped<T> = T & { [RAW]?: T };
-
-function rawOf<T extends object>(stream: T): T {
-  return (stream as Wrapped<T>)[RAW] ?? stream;
-}
-
-function unwrapped<T extends SpawnOptions>(options: T): T {
-  return { ...options, stdin: rawOf(options.stdin), stdout: rawOf(options.stdout), stderr: rawOf(options.stderr) };
-}
-
-/** Marks the streams of a terminal (`docker run -t`): isatty(3) is true for them. */
-const TERMINAL = Symbol('terminal');
-
-/** Mark a stream as a terminal's. */
-export function asTerminal<T extends object>(stream: T): T {
-  return Object.assign(stream, { [TERMINAL]: true });
-}
-
-function isTerminal(stream: object): boolean {
-  return (rawOf(stream) as { [TERMINAL]?: boolean })[TERMINAL] === true;
-}
-
 /** Run a loaded program as `record` until it returns or is killed. */
 function run(container: Container, record: ProcessRecord, loaded: Loaded, options: LaunchOptions): Promise<number> {
   const io = processStreams(container, record, options);
@@ -161,6 +139,10 @@ interface ProcessStreams {
   stdin: PushbackInput;
   stdout: OutputStream;
   stderr: OutputStream;
+  /** Inherited descriptors 3–9, wrapped like stdin and stdout. */
+  fds?: Map<number, InputStream | OutputStream>;
+  /** Wrap descriptors 3–9 the way `fds` are (for an exec that passes new ones). */
+  wrapFds(fds: ReadonlyMap<number, InputStream | OutputStream>): Map<number, InputStream | OutputStream>;
   meter: ResourceMeter;
   /** Run `work` as a wait: shown as sleeping, aborted by a kill, counted as rest if time passed. */
   blocking<T>(work: Promise<T>, rest?: 'always' | 'if-time-passed'): Promise<T>;
@@ -232,7 +214,19 @@ function processStreams(container: Container, record: ProcessRecord, options: La
     read: () => blocking(stdinBase.read()),
     unread: (data) => stdinBase.unread(data),
   } as PushbackInput;
-  return { stdin, stdout: output(options.stdout), stderr: output(rawStderr), meter, blocking };
+  const input = (source: InputStream): Wrapped<InputStream> => ({ [RAW]: source, read: () => blocking(source.read()) });
+  const wrapFds = (fds: ReadonlyMap<number, InputStream | OutputStream>) =>
+    new Map([...fds].map(([fd, s]) => [fd, 'write' in s ? output(rawOf(s)) : input(rawOf(s))] as const));
+  const fds = options.fds && wrapFds(options.fds);
+  return {
+    stdin,
+    stdout: output(options.stdout),
+    stderr: output(rawStderr),
+    ...(fds && { fds }),
+    wrapFds,
+    meter,
+    blocking,
+  };
 }
 
 function basename(path: string): string {
@@ -258,8 +252,8 @@ function contextFor(
     ...o,
     argv: childArgv,
     ppid: record.pid,
-    uid: options.uid,
-    gid: options.gid,
+    uid: ctx.uid,
+    gid: ctx.gid,
   });
   // After an exec, the old program's pending waits no longer reap: the new program never asked.
   const generation = record.generation;
@@ -316,21 +310,28 @@ function contextFor(
     },
     async exec(newArgv, o: ExecOptions = {}) {
       const env = o.env ?? ctx.env;
+      const uid = o.uid ?? ctx.uid;
+      const gid = o.gid ?? ctx.gid;
+      if (ctx.uid !== 0 && (uid !== ctx.uid || gid !== ctx.gid)) throw notPermitted();
       const loaded = loadProgram(container, newArgv, env, ctx.cwd, o.searchPath ?? true);
       record.argv = loaded.argv;
+      record.uid = uid;
       record.generation++;
-      const next = contextFor(container, record, loaded.argv, { ...options, env, cwd: ctx.cwd }, io);
+      const fds = o.fds === undefined ? options.fds : unwrapped({ ...options, fds: o.fds }).fds;
+      const nextOptions = { ...options, env, cwd: ctx.cwd, uid, gid, fds };
+      const nextIo = o.fds === undefined ? io : { ...io, fds: io.wrapFds(o.fds) };
+      const next = contextFor(container, record, loaded.argv, nextOptions, nextIo);
       return loaded.program(next);
     },
     fork(body, o = {}): ChildProcess {
       if (!record.alive) throw signal.reason;
       const forkOptions = unwrapped({
         ...childOptions(
-          { env: ctx.env, cwd: ctx.cwd, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, ...o },
+          { env: ctx.env, cwd: ctx.cwd, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, fds: ctx.fds, ...o },
           record.argv,
         ),
       });
-      const child = container.processes.create(record.argv, record.pid, options.uid);
+      const child = container.processes.create(record.argv, record.pid, ctx.uid);
       const status = run(container, child, { program: body, argv: [...record.argv] }, forkOptions);
       return {
         pid: child.pid,
@@ -346,6 +347,12 @@ function contextFor(
     setTitle(title) {
       record.argv = [title];
     },
+    setUser(uid, gid) {
+      if (ctx.uid !== 0 && (uid !== ctx.uid || gid !== ctx.gid)) throw notPermitted();
+      ctx.uid = uid;
+      ctx.gid = gid;
+      record.uid = uid;
+    },
     isatty(fd) {
       const stream = fd === 0 ? options.stdin : fd === 1 ? options.stdout : options.stderr;
       return isTerminal(stream);
@@ -360,8 +367,14 @@ function contextFor(
       await record.gate();
     },
     mounts: () => container.mounts(),
+    ...(io.fds && { fds: io.fds }),
   };
   return ctx;
+}
+
+/** EPERM: only root may switch to another user. */
+function notPermitted(): Error {
+  return Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
 }
 
 export type { InputStream };

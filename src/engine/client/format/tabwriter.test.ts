@@ -7,10 +7,10 @@ import { tabwrite } from './tabwriter';
 describe('tabwriter', () => {
   test('docker images', () => {
     expect(
-      tabwrite('REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\nnginx\talpine\t42c6311f8fb8\t21 months ago\t54.4kB\n'),
+      tabwrite('REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\nnginx\talpine\tffb0ff99fb1b\t21 months ago\t54.4kB\n'),
     ).toBe(
       'REPOSITORY   TAG       IMAGE ID       CREATED         SIZE\n' +
-        'nginx        alpine    42c6311f8fb8   21 months ago   54.4kB\n',
+        'nginx        alpine    ffb0ff99fb1b   21 months ago   54.4kB\n',
     );
   });
 

@@ -17,6 +17,13 @@
 //
 // Nothing is tagged unless every step succeeded; the images of the steps that did succeed stay,
 // untagged, as the cache of the next attempt.
+//
+// A failed build, deliberately as Docker's classic builder does it (not as issue 6's "no partial
+// image or container left by a failed build" reads): no image is tagged and `Successfully built`
+// never prints, but with `rm=true` (the default) the failed RUN's container is *kept* — `docker ps
+// -a` shows it `Exited (N)` for the user to inspect — and only `--force-rm` removes it
+// (./step-containers.ts); the committed images of earlier steps stay as cache. What is never left
+// is a half-written layer or an image of the failed step itself.
 import { encodedOf, type Digest } from '../../digest';
 import {
   BuildArgs,

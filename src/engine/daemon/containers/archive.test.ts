@@ -63,4 +63,47 @@ describe('archive', () => {
     });
     expect(notDir.status).toBe(400);
   });
+
+  it('symlinks climbing above the copied path: GET sends them as they are, PUT refuses them (breakout)', async () => {
+    const d = await testDaemon();
+    await d.create(['sleep'], {}, 'box');
+    const fs = d.svc.store.find('box').rootfs;
+    fs.symlink('../../usr/lib/nginx/modules', '/etc/nginx/modules');
+    fs.symlink('/etc/os-release', '/etc/nginx/absolute');
+    fs.symlink('../os-release', '/etc/nginx/inside');
+    const out = await d.handler({ method: 'GET', url: '/containers/box/archive?path=/etc/nginx', headers: {} });
+    expect(out.status).toBe(200);
+    const tar = await readBody(out.body);
+    const links = readTarLinks(tar);
+    expect(links).toEqual(
+      new Map([
+        ['nginx/absolute', '/etc/os-release'],
+        ['nginx/inside', '../os-release'],
+        ['nginx/modules', '../../usr/lib/nginx/modules'],
+      ]),
+    );
+    // One level up, the same links stay inside the archive: a layer's tar reader accepts it.
+    const etc = await d.handler({ method: 'GET', url: '/containers/box/archive?path=/etc', headers: {} });
+    expect(readTar(await readBody(etc.body)).map((e) => e.path)).toContain('etc/nginx/modules');
+
+    const put = await d.handler({ method: 'PUT', url: '/containers/box/archive?path=/tmp', headers: {}, body: tar });
+    expect(put.status).toBe(500);
+    expect(JSON.parse(new TextDecoder().decode(await readBody(put.body)))).toEqual({
+      message: 'invalid symlink "/tmp/nginx/modules" -> "../../usr/lib/nginx/modules"',
+    });
+    expect(fs.exists('/tmp/nginx')).toBe(false);
+  });
 });
+
+/** Symlink entries of a tar (name → target), read header by header: readTar would refuse the archive. */
+function readTarLinks(tar: Uint8Array): Map<string, string> {
+  const links = new Map<string, string>();
+  const text = (from: number, length: number) =>
+    new TextDecoder().decode(tar.subarray(from, from + length)).replace(/\0.*$/s, '');
+  for (let at = 0; at + 512 <= tar.length && tar[at] !== 0;) {
+    const size = parseInt(text(at + 124, 12) || '0', 8);
+    if (text(at + 156, 1) === '2') links.set(text(at, 100), text(at + 157, 100));
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  return links;
+}

@@ -12,10 +12,19 @@
 // A missing path is `Could not find the file /x in container web` (404). The paths are those the
 // container sees — its image, its init layer and its own changes — and what `put` writes lands in
 // its own layer, so it shows in `docker diff`.
+//
+// Symlinks travel as symlinks, their targets untouched. Docker's rule for one whose relative target
+// climbs above the copied path (the nginx image's `/etc/nginx/modules -> ../../usr/lib/nginx/modules`)
+// differs by direction: `get` sends it as it is (it is the extracting side that judges; the CLI's
+// own untar refuses it, while `docker cp web:/etc/nginx - | tar -x` keeps it), and `put`, which
+// extracts, refuses it as a breakout: `invalid symlink "/tmp/dir/up" -> "../../etc/passwd"` (500),
+// the path being where the link would have landed inside the container.
 import type { FsEntry } from '../../layer/entry';
 import { isFsError } from '../../layer/fs-errors';
 import type { Overlay } from '../../layer/overlay';
-import { readTar, writeTar } from '../../layer/tar';
+import { normalizeEntryPath } from '../../layer/path';
+import { readTar, TarError, writeTar } from '../../layer/tar';
+import { encodeHeader } from '../../layer/tar-header';
 import { DaemonError } from '../api/errors';
 import { goTime } from '../api/system-info';
 import type { Container } from './container';
@@ -108,7 +117,39 @@ export function archivePath(container: Container, path: string, given: string): 
   const abs = absolute(path);
   const entries: FsEntry[] = [];
   collect(container.rootfs, abs, abs === '/' ? '.' : stat.name, entries);
-  return { tar: writeTar(entries), stat };
+  return { tar: copyTar(entries), stat };
+}
+
+const END_OF_ARCHIVE = 1024;
+
+/**
+ * The archive `get` sends: as a layer's tar, except that a symlink keeps a target climbing above the
+ * archive's top (a layer's tar refuses one; `docker cp` leaves the judgement to the extracting side).
+ */
+function copyTar(entries: readonly FsEntry[]): Uint8Array {
+  const parts = entries.map((e) => {
+    if (e.type !== 'symlink') return writeTar([e]).subarray(0, -END_OF_ARCHIVE);
+    const name = normalizeEntryPath(e.path);
+    const meta = { mode: e.mode & 0o7777, uid: e.uid, gid: e.gid, mtime: e.mtime, size: 0 };
+    return encodeHeader({ name, typeflag: '2', linkname: e.linkname ?? '', ...meta });
+  });
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, END_OF_ARCHIVE));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/** A symlink in a `put` archive that would point above the extraction directory: Docker's breakout error. */
+function breakout(err: TarError, base: string): DaemonError | undefined {
+  const quoted = '("(?:[^"\\\\]|\\\\.)*")';
+  const m = new RegExp(`^invalid symlink ${quoted} -> ${quoted}: path escapes the root$`).exec(err.message);
+  if (m === null) return undefined;
+  const path = JSON.parse(m[1] as string) as string;
+  const target = JSON.parse(m[2] as string) as string;
+  return DaemonError.system(`invalid symlink ${JSON.stringify(`${base}/${path}`)} -> ${JSON.stringify(target)}`);
 }
 
 /** PUT: extract `tar` into the directory `path`. */
@@ -125,13 +166,13 @@ export function extractToDir(
   if (target.mode < GO_MODE_DIR && !fs.stat(abs).type.startsWith('dir')) {
     throw DaemonError.invalidParameter('extraction point is not a directory');
   }
+  const base = abs === '/' ? '' : abs;
   let entries: FsEntry[];
   try {
     entries = readTar(tar);
   } catch (err) {
-    throw DaemonError.invalidParameter((err as Error).message);
+    throw (err instanceof TarError && breakout(err, base)) || DaemonError.invalidParameter((err as Error).message);
   }
-  const base = abs === '/' ? '' : abs;
   for (const entry of entries) {
     const dest = `${base}/${entry.path}`;
     const owner = { uid: entry.uid, gid: entry.gid };

@@ -29,4 +29,17 @@ describe('community images on the hub', () => {
     expect(fromUtf8((await ImageFiles.of(api.layers)).read('app/server.js')!)).toBe(acmeApiSource);
     expect(cat.repositories.get('acme/hello-api')?.get('latest')).toBe(api.indexDigest);
   });
+
+  it('every image of the hub was created before the simulated world starts (2025-03-01 09:00 UTC)', async () => {
+    const cat = await generateOfficialCatalogue();
+    const worldStart = Date.UTC(2025, 2, 1, 9, 0, 0);
+    for (const [repository, tags] of cat.repositories) {
+      for (const tag of tags.keys()) {
+        const { config } = resolveImage(cat, repository, tag, 'amd64');
+        const dates = [config.created, ...(config.history ?? []).map((h) => h.created)];
+        for (const date of dates)
+          expect(Date.parse(date ?? ''), `${repository}:${tag} ${date}`).toBeLessThan(worldStart);
+      }
+    }
+  });
 });

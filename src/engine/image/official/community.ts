@@ -1,7 +1,9 @@
 // Community images: repositories on the hub that belong to users rather than to Docker's official
 // `library/`. They show students what most of the hub is — someone's image built FROM an official
 // one, sharing all of its layers and adding one of its own — and that a namespace (`acme/…`) is
-// owned by an account. The `acme` account publishes two, built with BuildKit in March 2025.
+// owned by an account. The `acme` account publishes two, built with BuildKit in late February 2025 —
+// before the simulated world starts (2025-03-01 09:00 UTC), so `docker history` and `docker images`
+// show them days old, like every image of the catalogue.
 import type { ImageDefinition, LayerRecipe } from './assemble';
 import { epochOf, step } from './history';
 import { nginxAlpineImage } from './nginx';
@@ -9,8 +11,8 @@ import { node22, nodeAlpineImage } from './node';
 import type { TargetPlatform } from './platforms';
 import { FileTree } from './tree';
 
-const websiteCreated = '2025-03-03T09:12:44Z';
-const apiCreated = '2025-03-05T14:40:09Z';
+const websiteCreated = '2025-02-24T09:12:44Z';
+const apiCreated = '2025-02-26T14:40:09Z';
 
 export const acmeWebsitePage = `<!DOCTYPE html>
 <html>

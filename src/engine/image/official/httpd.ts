@@ -7,6 +7,8 @@ import type { ImageDefinition, LayerRecipe } from './assemble';
 import { debianSteps } from './debian';
 import { DEFAULT_PATH, epochOf, hubAnnotations, setOf, step } from './history';
 import type { TargetPlatform } from './platforms';
+import { dpkgStatus } from './package-db';
+import { httpdRuntimePackages } from './package-lists';
 import { FileTree } from './tree';
 
 export const httpdVersion = '2.4.63';
@@ -81,7 +83,7 @@ const runtimeDepsLayer = layer('runtime-deps', (t, p) => {
   t.library(`usr/lib/${p.triplet}/libldap-2.5.so.0.1.8`, 'libldap-2.5.so.0', 380_000);
   t.library(`usr/lib/${p.triplet}/libxml2.so.2.9.14`, 'libxml2.so.2', 2_000_000);
   t.data('etc/ssl/certs/ca-certificates.crt', 220_000);
-  t.data('var/lib/dpkg/status', 6_000_000);
+  t.text('var/lib/dpkg/status', dpkgStatus(p, httpdRuntimePackages));
   return 9_100;
 });
 

@@ -12,6 +12,8 @@ import { debianGroup, debianPasswd, debianSteps, shadowFor } from './debian';
 import { DEFAULT_PATH, epochOf, hubAnnotations, setOf, step } from './history';
 import * as files from './nginx-files';
 import type { TargetPlatform } from './platforms';
+import { apkInstalled, dpkgStatus } from './package-db';
+import { nginxAlpineModulePackages, nginxAlpinePackages, nginxBookwormPackages } from './package-lists';
 import { FileTree } from './tree';
 
 export const nginxVersion = '1.27.4';
@@ -62,11 +64,12 @@ function installLayer(flavour: Flavour, created: string): LayerRecipe {
         t.library(`usr/lib/${p.triplet}/libxml2.so.2.9.14`, 'libxml2.so.2', 2_000_000);
         t.data('usr/share/fonts/truetype/dejavu/fonts.tar', 30_000_000);
         t.data('usr/share/GeoIP/GeoIP.dat', 1_400_000);
-        t.data('var/lib/dpkg/status', 40_000_000);
+        t.text('var/lib/dpkg/status', dpkgStatus(p, nginxBookwormPackages(nginxVersion, njsVersion)));
         t.data(`usr/lib/${p.triplet}/libicu-and-friends.tar`, 36_000_000);
         return t.entries(117_100);
       }
       t.library('usr/lib/libpcre2-8.so.0.13.0', 'libpcre2-8.so.0', 600_000);
+      t.text('lib/apk/db/installed', apkInstalled(p, nginxAlpinePackages(nginxVersion), epochOf(created)));
       return t.entries(4_300);
     },
   };
@@ -94,8 +97,10 @@ function njsLayer(created: string): LayerRecipe {
       );
       t.data('usr/share/fonts/fonts.tar', 14_000_000);
       t.data('usr/share/zoneinfo/tzdata.tar', 3_000_000);
-      t.data('lib/apk/db/installed', 2_000_000);
-      return t.entries(36_000);
+      const packages = nginxAlpineModulePackages(nginxVersion, njsVersion);
+      t.text('lib/apk/db/installed', apkInstalled(p, packages, epochOf(created)));
+      // Less than the real layer's 36 MB: the first layer's apk database is text at full size.
+      return t.entries(31_000);
     },
   };
 }

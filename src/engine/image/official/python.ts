@@ -8,6 +8,9 @@ import { buildpackDepsSteps } from './buildpack-deps';
 import { debianSteps } from './debian';
 import { DEFAULT_PATH, epochOf, hubAnnotations, step } from './history';
 import type { TargetPlatform } from './platforms';
+import { buildpackDepsPackages } from './buildpack-deps';
+import { dpkgStatus } from './package-db';
+import { pythonBookwormPackages } from './package-lists';
 import { FileTree } from './tree';
 
 export interface PythonRelease {
@@ -47,7 +50,7 @@ function depsLayer(flavour: Flavour, created: string): LayerRecipe {
         t.library(`usr/lib/${p.triplet}/libtk8.6.so`, 'libtk8.6.so', 1_600_000);
         t.library(`usr/lib/${p.triplet}/libbluetooth.so.3.19.8`, 'libbluetooth.so.3', 150_000);
         t.data('usr/include/tk-and-x11-headers.tar', 8_000_000);
-        t.data('var/lib/dpkg/status', 9_000_000);
+        t.text('var/lib/dpkg/status', dpkgStatus(p, [...buildpackDepsPackages, ...pythonBookwormPackages]));
         return t.entries(18_200);
       }
       t.data('etc/ssl/certs/ca-certificates.crt', 220_000);

@@ -6,6 +6,7 @@ import type { ImageDefinition, LayerRecipe } from './assemble';
 import { debianGroup, debianPasswd, debianSteps, shadowFor } from './debian';
 import { DEFAULT_PATH, epochOf, hubAnnotations, setOf, step } from './history';
 import type { TargetPlatform } from './platforms';
+import { dpkgStatus } from './package-db';
 import { FileTree } from './tree';
 
 export const redisVersion = '7.4.2';
@@ -53,9 +54,9 @@ const userLayer = layer('user', (t) => {
   return undefined;
 });
 
+// tzdata is already part of the base system here, so apt changes nothing in dpkg's database.
 const tzdataLayer = layer('tzdata', (t) => {
   t.data('usr/share/zoneinfo/tzdata.tar', 1_500_000);
-  t.data('var/lib/dpkg/status', 100_000);
   return 1_600;
 });
 
@@ -64,13 +65,13 @@ const gosuLayer = layer('gosu', (t) => {
   return 2_400;
 });
 
-const redisLayer = layer('build', (t) => {
+const redisLayer = layer('build', (t, p) => {
   t.program('usr/local/bin/redis-server', 'redis-server', 15_000_000);
   t.program('usr/local/bin/redis-cli', 'redis-cli', 8_000_000);
   t.program('usr/local/bin/redis-benchmark', 'redis-benchmark', 7_000_000);
   for (const alias of ['redis-check-aof', 'redis-check-rdb', 'redis-sentinel'])
     t.symlink(`usr/local/bin/${alias}`, 'redis-server');
-  t.data('var/lib/dpkg/status', 8_000_000);
+  t.text('var/lib/dpkg/status', dpkgStatus(p, []));
   return 38_000;
 });
 

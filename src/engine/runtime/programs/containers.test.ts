@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromUtf8 } from '../../bytes';
 import { readBody } from '../../wire/message';
 import { SimulatedClock } from '../clock';
+import { CPU_COUNT } from '../kernel';
 import { testContainer } from '../testing/container';
 import { TestNetwork } from './testing/network';
 import './index';
@@ -21,6 +22,19 @@ beforeAll(async () => {
     await testContainer(ref);
 }, 120_000);
 
+/** What `docker logs` of a fresh nginx container starts with (nginx 1.27's entrypoint and scripts). */
+const NGINX_ENTRYPOINT_LINES = [
+  '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+  '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+  '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+  '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+  '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+  '/docker-entrypoint.sh: Configuration complete; ready for start up',
+];
+
 describe('official images through the runtime', () => {
   it('docker run hello-world', async () => {
     const c = await testContainer('hello-world');
@@ -35,7 +49,16 @@ describe('official images through the runtime', () => {
     const c = await testContainer('nginx:latest', { net: net.attach('172.17.0.2', 'web'), clock });
     const init = await c.start(['/docker-entrypoint.sh', 'nginx', '-g', 'daemon off;']);
     await clock.advance(1000);
+    expect(c.stdout.text.split('\n').slice(0, 9)).toEqual(NGINX_ENTRYPOINT_LINES);
     expect(c.stderr.text).toContain('[notice] 1#1: start worker processes\n');
+    // The debian image has no `ps` (no procps): the process table as `docker top` reads it.
+    const [master, ...workers] = c.runtime.top();
+    expect(master).toMatchObject({ pid: 1, uid: 0, argv: ['nginx: master process nginx -g daemon off;'] });
+    expect(workers).toHaveLength(CPU_COUNT);
+    for (const w of workers) {
+      expect(w).toMatchObject({ ppid: 1, uid: 101, argv: ['nginx: worker process'] });
+      expect(c.stderr.text).toContain(`[notice] 1#1: start worker process ${w.pid}\n`);
+    }
     const res = await net
       .attach('172.17.0.3')
       .request('web', 80, { method: 'GET', url: '/', headers: { Host: 'web' } });
@@ -45,17 +68,36 @@ describe('official images through the runtime', () => {
     c.runtime.kill('SIGQUIT');
     expect(await clock.runUntil(init.exit)).toBe(0);
     expect(c.stderr.text).toContain('[notice] 1#1: signal 3 (SIGQUIT) received, shutting down\n');
+    expect(c.runtime.top().filter((p) => p.state !== 'zombie')).toEqual([]);
   });
 
   it('docker run redis, then docker exec redis-cli', async () => {
     const clock = new SimulatedClock();
     const c = await testContainer('redis:latest', { clock });
-    // Started without the entrypoint: its `exec gosu redis …` needs exec to switch users (uid).
-    void (await c.start(['redis-server'], { cwd: '/data' }));
+    // The image's entrypoint, as root: `exec gosu redis "$0" "$@"` runs it again as redis (uid 999),
+    // which then execs redis-server — one process, PID 1, no loop.
+    const init = await c.start(['docker-entrypoint.sh', 'redis-server'], { cwd: '/data' });
     await clock.advance(1000);
     expect(c.stdout.text).toContain('* Ready to accept connections tcp\n');
+    expect(c.runtime.top()).toEqual([expect.objectContaining({ pid: 1, uid: 999, argv: ['redis-server *:6379'] })]);
+    expect((await c.exec(['redis-cli', 'ping'])).stdout).toBe('PONG\n');
     expect((await c.exec(['redis-cli', 'SET', 'hits', '10'])).stdout).toBe('OK\n');
     expect((await c.exec(['redis-cli', 'INCR', 'hits'])).stdout).toBe('11\n');
+    c.runtime.kill('SIGTERM');
+    expect(await clock.runUntil(init.exit)).toBe(0);
+  });
+
+  it('gosu: root may switch users; anyone else is refused', async () => {
+    expect(await (await testContainer('redis:latest')).run(['gosu', 'redis', 'id'])).toEqual({
+      stdout: 'uid=999(redis) gid=999(redis) groups=999(redis)\n',
+      stderr: '',
+      status: 0,
+    });
+    expect(await (await testContainer('redis:latest')).run(['gosu', 'redis', 'gosu', 'root', 'id'])).toEqual({
+      stdout: '',
+      stderr: 'error: failed switching to "root": operation not permitted\n',
+      status: 1,
+    });
   });
 
   it('apk add curl, then curl is there', async () => {

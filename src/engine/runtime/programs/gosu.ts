@@ -66,10 +66,15 @@ export const gosu: Program = async (ctx) => {
     ctx.stderr.write(`error: failed switching to "${spec}": ${who}\n`);
     return 1;
   }
+  if (ctx.uid !== 0 && (who.uid !== ctx.uid || who.gid !== ctx.gid)) {
+    ctx.stderr.write(`error: failed switching to "${spec}": operation not permitted\n`);
+    return 1;
+  }
   const env = new Map(ctx.env);
   env.set('HOME', who.home);
   try {
     if (ctx.exec) return await ctx.exec(command, { env, uid: who.uid, gid: who.gid });
+    // A hand-made context without execve: run the command as a child (the user cannot change).
     return await ctx.spawn(command, { env, cwd: ctx.cwd, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr });
   } catch (err) {
     if (!(err instanceof ExecError)) throw err;

@@ -33,27 +33,46 @@ function asSignalName(reason: unknown): SignalName {
   return 'SIGKILL';
 }
 
+/**
+ * How long one idle wait lasts before the server checks again. Waiting in slices keeps every wait on
+ * the clock (where the runtime sees that the process sleeps, as sigsuspend(2) would) without asking
+ * a wall clock for a timer longer than it can hold.
+ */
+const IDLE_SLICE_MS = 3600_000;
+
 /** Catch `signals`; each arrival is queued and handed out by `next()` in order. */
 export function catchSignals(ctx: ProcessContext, signals: readonly SignalName[]): SignalQueue {
   const arrived: SignalName[] = [];
-  let waiting: ((s: SignalName) => void) | undefined;
+  let wake: AbortController | undefined;
+  let disposed = false;
   const push = (s: SignalName) => {
-    if (waiting) {
-      const w = waiting;
-      waiting = undefined;
-      w(s);
-    } else arrived.push(s);
+    arrived.push(s);
+    wake?.abort();
   };
   const onAbort = () => push(asSignalName(ctx.signal.reason));
   if (ctx.signal.aborted) onAbort();
   else ctx.signal.addEventListener('abort', onAbort, { once: true });
   for (const s of signals) ctx.onSignal?.(s, (got) => push(got));
   return {
-    next: () => {
-      const first = arrived.shift();
-      return first !== undefined ? Promise.resolve(first) : new Promise((resolve) => (waiting = resolve));
+    next: async () => {
+      for (;;) {
+        const first = arrived.shift();
+        if (first !== undefined) return first;
+        if (disposed || ctx.signal.aborted) return 'SIGKILL';
+        const own = new AbortController();
+        wake = own;
+        try {
+          await ctx.clock.sleep(IDLE_SLICE_MS, own.signal);
+        } catch {
+          // woken by a signal (queued above), or killed (SIGKILL queued by onAbort)
+        } finally {
+          if (wake === own) wake = undefined;
+        }
+      }
     },
     dispose: () => {
+      disposed = true;
+      wake?.abort();
       ctx.signal.removeEventListener('abort', onAbort);
       for (const s of signals) ctx.onSignal?.(s, undefined);
     },

@@ -79,13 +79,14 @@ const execBuiltin: Builtin = async (sh, argv, fds) => {
   try {
     const status =
       sh.ctx.exec !== undefined && !redirected
-        ? await sh.ctx.exec(args, { env })
+        ? await sh.ctx.exec(args, { env, fds: fds.inherited() })
         : await sh.ctx.spawn(args, {
             env,
             cwd: sh.state.cwd,
             stdin: fds.input(0),
             stdout: fds.output(1),
             stderr: fds.output(2),
+            fds: fds.inherited(),
           });
     throw new ExitShell(status);
   } catch (err) {

@@ -209,10 +209,15 @@ export class Expander {
   }
 
   /** The word of `${x:-word}`: its own quoting kept; unquoted text splits like any expansion. */
+  /** Inside double quotes an empty word still makes an (empty) field: `[ -n "${x:-}" ]` has 2 args. */
   private async argChunks(arg: Word | undefined, quoted: boolean): Promise<Chunk[]> {
-    if (arg === undefined) return [];
-    const fields = await this.chunks(arg);
-    return fields.flat().map((c) => ({ text: c.text, quoted: c.quoted || quoted, split: !(c.quoted || quoted) }));
+    const chunks =
+      arg === undefined
+        ? []
+        : (await this.chunks(arg))
+            .flat()
+            .map((c) => ({ text: c.text, quoted: c.quoted || quoted, split: !(c.quoted || quoted) }));
+    return quoted && chunks.length === 0 ? [{ text: '', quoted: true, split: false }] : chunks;
   }
 
   private joiner(): string {

@@ -130,7 +130,13 @@ export class Shell implements ExpansionHost, RedirectHost {
   baseFds(): Fds {
     return new Fds((fd) => {
       if (this.state.fds.has(fd)) return this.state.fds.get(fd) ?? undefined;
-      return fd === 0 ? this.ctx.stdin : fd === 1 ? this.ctx.stdout : fd === 2 ? this.ctx.stderr : undefined;
+      return fd === 0
+        ? this.ctx.stdin
+        : fd === 1
+          ? this.ctx.stdout
+          : fd === 2
+            ? this.ctx.stderr
+            : this.ctx.fds?.get(fd);
     });
   }
 

@@ -33,6 +33,16 @@ export class Fds {
     return s !== undefined && 'write' in s ? s : nullOutput;
   }
 
+  /** Descriptors 3–9 open in this table: what a program the shell runs inherits. */
+  inherited(): Map<number, Stream> {
+    const open = new Map<number, Stream>();
+    for (let fd = 3; fd <= 9; fd++) {
+      const stream = this.get(fd);
+      if (stream !== undefined) open.set(fd, stream);
+    }
+    return open;
+  }
+
   copy(): Fds {
     return new Fds(this.base, new Map(this.entries));
   }

@@ -121,7 +121,7 @@ export async function runProgram(
     ![0, 1, 2].some((fd) => sh.state.fds.has(fd));
   try {
     if (canExec) {
-      const status = await (sh.ctx.exec as NonNullable<typeof sh.ctx.exec>)(argv, { env });
+      const status = await (sh.ctx.exec as NonNullable<typeof sh.ctx.exec>)(argv, { env, fds: fds.inherited() });
       throw new ExitShell(status);
     }
     const status = await sh.ctx.spawn(argv, {
@@ -130,6 +130,7 @@ export async function runProgram(
       stdin: fds.input(0),
       stdout: fds.output(1),
       stderr: fds.output(2),
+      fds: fds.inherited(),
     });
     sh.reapOrphans();
     return status;

@@ -2,8 +2,9 @@
 // opens its logs, binds its ports, writes its PID file, starts the workers and then waits for
 // signals — SIGQUIT to finish the requests in flight and leave ("graceful", what `docker stop`
 // sends, the image's STOPSIGNAL), SIGTERM/SIGINT to leave at once, SIGHUP to re-read the
-// configuration, SIGUSR1 to reopen the logs. Workers are not separate processes here: their PIDs
-// appear in the log lines as nginx prints them, and the master serves their requests.
+// configuration, SIGUSR1 to reopen the logs. It renames itself `nginx: master process <command
+// line>` and forks its workers (./workers.ts), which `ps` and `docker top` list under it; the master
+// serves their requests itself.
 import { isFsError } from '../../../layer/fs-errors';
 import type { OutputStream, ProcessContext } from '../../contract';
 import { CPU_COUNT, KERNEL_RELEASE } from '../../kernel';
@@ -19,6 +20,7 @@ import { loadConf } from './conf';
 import { TEMP_DIRS, type NginxBuild } from './flavour';
 import { NginxWorker } from './handler';
 import { Upstreams } from './proxy';
+import { NginxWorkers } from './workers';
 
 const LEVELS = ['debug', 'info', 'notice', 'warn', 'error', 'crit', 'alert', 'emerg'];
 
@@ -37,7 +39,7 @@ export class NginxMaster {
   private listeners: { close(): void }[] = [];
   private accessLogs = new Map<string, OutputStream>();
   private workers: number[] = [];
-  private nextPid: number;
+  private readonly processes: NginxWorkers;
 
   constructor(
     private readonly ctx: ProcessContext,
@@ -45,7 +47,7 @@ export class NginxMaster {
     private conf: NginxConf,
   ) {
     this.errorLog = ctx.stderr;
-    this.nextPid = Math.max(ctx.pid, ...ctx.processes.list().map((p) => p.pid)) + 1;
+    this.processes = new NginxWorkers(ctx);
   }
 
   /** Write an error-log line as process `pid` if the configured level lets it through. */
@@ -62,6 +64,7 @@ export class NginxMaster {
 
   /** Run until stopped; resolves with the exit status. */
   async run(): Promise<number> {
+    this.ctx.setTitle?.(`nginx: master process ${this.ctx.argv.join(' ')}`);
     try {
       await this.start(this.conf);
     } catch (err) {
@@ -73,12 +76,12 @@ export class NginxMaster {
     try {
       for (;;) {
         const signal = await signals.next();
-        if (signal === 'SIGKILL') return 128 + 9;
+        if (signal === 'SIGKILL') return 128 + 9; // the workers go with the container's PID namespace
         if (signal === 'SIGWINCH') continue; // only a daemonized master stops its workers on SIGWINCH
         if (signal === 'SIGHUP') await this.reload();
         else if (signal === 'SIGUSR1') this.reopen();
-        else if (signal === 'SIGQUIT') return this.shutdown('graceful', signal);
-        else if (signal === 'SIGTERM' || signal === 'SIGINT') return this.shutdown('fast', signal);
+        else if (signal === 'SIGQUIT') return await this.shutdown('graceful', signal);
+        else if (signal === 'SIGTERM' || signal === 'SIGINT') return await this.shutdown('fast', signal);
       }
     } finally {
       signals.dispose();
@@ -177,15 +180,12 @@ export class NginxMaster {
   private startWorkers(conf: NginxConf): void {
     const count = conf.workerProcesses === 'auto' ? CPU_COUNT : Math.max(1, conf.workerProcesses);
     this.log('notice', 'start worker processes');
-    this.workers = [];
-    for (let i = 0; i < count; i++) {
-      const pid = this.nextPid++;
-      this.workers.push(pid);
-      this.log('notice', `start worker process ${pid}`);
-    }
+    this.workers = this.processes.start(count, conf.user?.split(/\s+/)[0] ?? 'nginx');
+    for (const pid of this.workers) this.log('notice', `start worker process ${pid}`);
   }
 
-  private stopWorkers(graceful: boolean, workers: readonly number[]): void {
+  private async stopWorkers(graceful: boolean, workers: readonly number[]): Promise<void> {
+    await this.processes.stop(workers, graceful);
     for (const pid of workers) {
       if (graceful) this.log('notice', 'gracefully shutting down', pid);
       this.log('notice', 'exiting', pid);
@@ -197,11 +197,11 @@ export class NginxMaster {
     }
   }
 
-  private shutdown(mode: 'graceful' | 'fast', signal: 'SIGQUIT' | 'SIGTERM' | 'SIGINT'): number {
+  private async shutdown(mode: 'graceful' | 'fast', signal: 'SIGQUIT' | 'SIGTERM' | 'SIGINT'): Promise<number> {
     const action = mode === 'graceful' ? 'shutting down' : 'exiting';
     this.log('notice', `signal ${signalNumber(signal)} (${signal}) received, ${action}`);
     this.closeListeners();
-    this.stopWorkers(mode === 'graceful', this.workers);
+    await this.stopWorkers(mode === 'graceful', this.workers);
     this.log('notice', 'exit');
     try {
       this.ctx.fs.unlink(this.conf.pid);
@@ -240,7 +240,7 @@ export class NginxMaster {
     }
     this.log('notice', 'using the "epoll" event method');
     this.startWorkers(next);
-    this.stopWorkers(true, old);
+    await this.stopWorkers(true, old);
     this.log('notice', 'signal 29 (SIGIO) received');
   }
 

@@ -198,6 +198,8 @@ class RedisServer {
       this.log('M', '#', `Failed listening on port ${c.port} (tcp), aborting.`);
       return 1;
     }
+    // Like redis's setproctitle: `ps` and `docker top` show `redis-server *:6379`.
+    this.ctx.setTitle?.(`${this.ctx.argv[0] ?? 'redis-server'} *:${c.port}`);
     this.log('M', '*', `Running mode=standalone, port=${c.port}.`);
     this.log('M', '*', 'Server initialized');
     this.load();
