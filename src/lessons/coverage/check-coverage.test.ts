@@ -27,9 +27,17 @@ describe('the coverage check', () => {
   it.each([
     ['a point no step teaches', map('[]'), 'sections.overview.client-server: no lesson step teaches it'],
     ['an unknown lesson', map('[nowhere#run-hello]'), 'sections.overview.client-server: no lesson nowhere'],
-    ['an unknown step', map('[fixture-hello#fly]'), 'sections.overview.client-server: lesson fixture-hello has no step fly'],
+    [
+      'an unknown step',
+      map('[fixture-hello#fly]'),
+      'sections.overview.client-server: lesson fixture-hello has no step fly',
+    ],
     ['a malformed reference', map('[fixture-hello]'), 'lesson-id#step-id'],
-    ['a FAQ item without a step', map('[fixture-hello#run-hello]', '[{ id: why, text: Why?, lessons: [] }]'), 'faq.why: no lesson step teaches it'],
+    [
+      'a FAQ item without a step',
+      map('[fixture-hello#run-hello]', '[{ id: why, text: Why?, lessons: [] }]'),
+      'faq.why: no lesson step teaches it',
+    ],
     ['bad YAML', 'sections: [', 'not valid YAML'],
   ])('reports %s', (_name, text, problem) => {
     const { problems } = checkCoverage(text, course);

@@ -36,7 +36,8 @@ export function checkCoverage(text: string, course: Course): CoverageCheck {
       const [lessonId, stepId] = ref.split('#') as [string, string];
       const lessonSteps = steps.get(lessonId);
       if (!lessonSteps) problems.push(`${COVERAGE_PATH}: ${name}: no lesson ${lessonId}`);
-      else if (!lessonSteps.has(stepId)) problems.push(`${COVERAGE_PATH}: ${name}: lesson ${lessonId} has no step ${stepId}`);
+      else if (!lessonSteps.has(stepId))
+        problems.push(`${COVERAGE_PATH}: ${name}: lesson ${lessonId} has no step ${stepId}`);
     }
   };
   const sectionIds = new Set<string>();

@@ -31,7 +31,10 @@ export const coverageSchema = v.strictObject({
     v.minLength(1),
     v.description('The sections of the source material, in its order.'),
   ),
-  faq: v.optional(v.pipe(v.array(coveragePointSchema), v.description('The frequently asked questions it answers.')), []),
+  faq: v.optional(
+    v.pipe(v.array(coveragePointSchema), v.description('The frequently asked questions it answers.')),
+    [],
+  ),
 });
 
 export type CoverageMap = v.InferOutput<typeof coverageSchema>;
