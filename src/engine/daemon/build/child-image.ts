@@ -13,6 +13,7 @@
 // written with the top-level keys sorted (moby's Image.MarshalJSON) and everything below in Go
 // struct order. The image is stored with the parent it was built on, so it is found again as a
 // cache candidate (image-cache.ts) and listed by `docker images -a` as `<none>`.
+import { HISTORY_ORDER } from '../../image/go-field-order';
 import { sha256Of, type Digest } from '../../digest';
 import { goJson } from '../../image/json';
 import type { HistoryEntry } from '../../image/types';
@@ -25,8 +26,6 @@ import { HEALTHCHECK_ORDER, RUN_CONFIG_ORDER, runConfigJson, type RunConfig } fr
 
 /** The digest of a tar with no entries (1024 zero bytes): moby's DigestSHA256EmptyTar. */
 export const EMPTY_TAR_DIGEST = 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef' as Digest;
-
-const HISTORY_ORDER = ['created', 'created_by', 'author', 'comment', 'empty_layer'];
 
 function order(path: readonly string[]): readonly string[] | undefined {
   const [top, second] = path;

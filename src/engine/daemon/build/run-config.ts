@@ -13,6 +13,7 @@
 //
 // JSON goes in the Go struct's field order, optional fields only when set (omitempty), empty lists
 // and maps as `null`: exactly the bytes dockerd writes, so the image IDs match.
+import { CONTAINER_CONFIG_ORDER } from '../../image/go-field-order';
 import type { CreateConfig } from '../containers/create-body';
 
 export type RunConfig = CreateConfig;
@@ -28,32 +29,7 @@ export interface HealthcheckJson {
 }
 
 /** container.Config's fields in struct order. */
-export const RUN_CONFIG_ORDER = [
-  'Hostname',
-  'Domainname',
-  'User',
-  'AttachStdin',
-  'AttachStdout',
-  'AttachStderr',
-  'ExposedPorts',
-  'Tty',
-  'OpenStdin',
-  'StdinOnce',
-  'Env',
-  'Cmd',
-  'Healthcheck',
-  'ArgsEscaped',
-  'Image',
-  'Volumes',
-  'WorkingDir',
-  'Entrypoint',
-  'NetworkDisabled',
-  'OnBuild',
-  'Labels',
-  'StopSignal',
-  'StopTimeout',
-  'Shell',
-];
+export const RUN_CONFIG_ORDER = CONTAINER_CONFIG_ORDER;
 export const HEALTHCHECK_ORDER = ['Test', 'Interval', 'Timeout', 'StartPeriod', 'StartInterval', 'Retries'];
 
 /** The shell the shell form of RUN, CMD and ENTRYPOINT runs in on Linux. */

@@ -7,6 +7,7 @@
 //
 // A container that changed nothing still commits, but its layer is the empty tar: the history entry
 // says `empty_layer` and no DiffID is added, as Docker does for an empty diff.
+import { CONTAINER_CONFIG_ORDER, HISTORY_ORDER } from '../../image/go-field-order';
 import { sha256Of, type Digest } from '../../digest';
 import { goJson } from '../../image/json';
 import { commitUpper } from '../../layer/overlay-commit';
@@ -33,34 +34,6 @@ export interface CommitOptions {
   pause: boolean;
   given: string;
 }
-
-const CONFIG_ORDER = [
-  'Hostname',
-  'Domainname',
-  'User',
-  'AttachStdin',
-  'AttachStdout',
-  'AttachStderr',
-  'ExposedPorts',
-  'Tty',
-  'OpenStdin',
-  'StdinOnce',
-  'Env',
-  'Cmd',
-  'Healthcheck',
-  'ArgsEscaped',
-  'Image',
-  'Volumes',
-  'WorkingDir',
-  'Entrypoint',
-  'NetworkDisabled',
-  'OnBuild',
-  'Labels',
-  'StopSignal',
-  'StopTimeout',
-  'Shell',
-];
-const HISTORY_ORDER = ['created', 'created_by', 'author', 'comment', 'empty_layer'];
 
 /** The digest of the empty tar (1024 zero bytes): a layer that changes nothing. */
 let emptyTarDigest: Promise<Digest> | undefined;
@@ -109,7 +82,7 @@ export async function commitContainer(
       ...(base.variant ? { variant: base.variant } : {}),
     };
     const bytes = goJson(document, (path) => {
-      if (path.length === 1 && path[0] === 'config') return CONFIG_ORDER;
+      if (path.length === 1 && path[0] === 'config') return CONTAINER_CONFIG_ORDER;
       if (path.length === 1 && path[0] === 'rootfs') return ['type', 'diff_ids'];
       if (path.length === 2 && path[0] === 'history') return HISTORY_ORDER;
       return undefined;

@@ -8,6 +8,7 @@
 //   {"architecture":"amd64","comment":"Imported from -","config":{…,"Cmd":null,…},
 //    "created":"…","docker_version":"28.2.2","history":[{"created":"…","comment":"Imported from -"}],
 //    "os":"linux","rootfs":{"type":"layers","diff_ids":["sha256:…"]}}
+import { CONTAINER_CONFIG_ORDER } from '../../image/go-field-order';
 import type { Bytes } from '../../bytes';
 import type { Digest } from '../../digest';
 import type { WantedPlatform } from '../../image/platform';
@@ -36,34 +37,6 @@ export interface ImportOptions {
   /** The platform to record (`--platform`); the daemon's own when absent. */
   platform: WantedPlatform;
 }
-
-/** container.Config's fields in Go's order, for the config's bytes. */
-const CONFIG_ORDER = [
-  'Hostname',
-  'Domainname',
-  'User',
-  'AttachStdin',
-  'AttachStdout',
-  'AttachStderr',
-  'ExposedPorts',
-  'Tty',
-  'OpenStdin',
-  'StdinOnce',
-  'Env',
-  'Cmd',
-  'Healthcheck',
-  'ArgsEscaped',
-  'Image',
-  'Volumes',
-  'WorkingDir',
-  'Entrypoint',
-  'NetworkDisabled',
-  'OnBuild',
-  'Labels',
-  'StopSignal',
-  'StopTimeout',
-  'Shell',
-];
 
 /** A zero container.Config (`&container.Config{}`), what BuildFromConfig starts from. */
 export function emptyConfig(): ContainerConfig {
@@ -131,7 +104,7 @@ export async function importImage(ctx: DaemonContext, options: ImportOptions): P
     ...(options.platform.variant ? { variant: options.platform.variant } : {}),
   };
   const bytes = goJson(document, (path) => {
-    if (path.length === 1 && path[0] === 'config') return CONFIG_ORDER;
+    if (path.length === 1 && path[0] === 'config') return CONTAINER_CONFIG_ORDER;
     if (path.length === 1 && path[0] === 'rootfs') return ['type', 'diff_ids'];
     if (path.length === 2 && path[0] === 'history') return ['created', 'comment'];
     return undefined;
