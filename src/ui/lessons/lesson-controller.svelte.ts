@@ -4,6 +4,7 @@
 // the runtime prepares at instant speed (setup, previous lessons' solutions, files) before handing
 // it back at the student's speed. The deep link `#/lesson/<id>` names the open lesson, so a
 // reload comes back to it and carries on from the saved progress on the restored world.
+import { tick } from 'svelte';
 import type { World } from '../../actors/world/world';
 import { runLine } from '../../actors/session/run-line';
 import { TerminalSession } from '../../actors/session/terminal-session';
@@ -40,6 +41,8 @@ export class LessonController {
   #store: ProgressStore | undefined;
   #runner: LessonRunner | undefined;
   #attachedTo: World | undefined;
+  /** The lesson being opened (its world prepared and watched), if one is. */
+  #opening: Promise<void> = Promise.resolve();
 
   constructor(workspace: Workspace, course?: { course: Course; problems: string[] }) {
     this.#workspace = workspace;
@@ -75,7 +78,13 @@ export class LessonController {
   }
 
   /** Open a lesson: a new starting world, step 1 (or, with `resume`, carry on in the world there is). */
-  async open(id: string, options: { resume?: boolean } = {}): Promise<void> {
+  open(id: string, options: { resume?: boolean } = {}): Promise<void> {
+    const opening = this.#opening.then(() => this.#open(id, options));
+    this.#opening = opening;
+    return opening;
+  }
+
+  async #open(id: string, options: { resume?: boolean }): Promise<void> {
     const lesson = lessonById(this.course, id);
     const runner = this.#runner;
     if (!lesson || !runner) {
@@ -130,8 +139,13 @@ export class LessonController {
     await this.open(lesson.id);
   }
 
-  /** Type a command into the terminal and run it. */
-  runCommand(line: string): void {
+  /**
+   * Type a command into the terminal and run it. A click while the lesson's world is still being
+   * prepared waits for it: the command must run on the world the lesson watches, or it would not count.
+   */
+  async runCommand(line: string): Promise<void> {
+    await this.#opening;
+    await tick(); // the terminal has taken up the new world's session
     this.#workspace.terminal?.typeLine(line);
   }
 
