@@ -60,3 +60,17 @@ describe('judging the push question', () => {
     });
   });
 });
+
+describe('an answer that never ends by itself', () => {
+  const hello = commands.find((q) => q.effect && q.accepted.includes('docker run hello-world'))!;
+
+  it(
+    'is stopped with Ctrl-C after the budget of world time and judged on what it did',
+    { timeout: 240_000 },
+    async () => {
+      const verdict = await judgeCommand(hello, 'docker run nginx:alpine');
+      expect(verdict).toMatchObject({ score: 0, by: 'effect' });
+      expect(verdict.ran?.interrupted).toBe(true);
+    },
+  );
+});

@@ -9,15 +9,28 @@ export interface LineResult {
   stderr: string;
 }
 
+export interface RunLineOptions {
+  columns?: number;
+  tty?: boolean;
+  stdin?: string;
+  /** Ctrl-C: aborting it interrupts the line as the terminal's Ctrl-C does. */
+  signal?: AbortSignal;
+}
+
 export async function runLine(
   session: TerminalSession,
   line: string,
-  options: { columns?: number; tty?: boolean; stdin?: string } = {},
+  options: RunLineOptions = {},
 ): Promise<LineResult> {
   const tty = options.tty ?? false;
   const columns = tty ? (options.columns ?? 80) : undefined;
   const out = new MemoryOutput(tty, columns);
   const err = new MemoryOutput(tty, columns);
-  const exitCode = await session.run(line, { out, err, in: new MemoryInput(options.stdin ?? '', tty, columns) });
+  const exitCode = await session.run(line, {
+    out,
+    err,
+    in: new MemoryInput(options.stdin ?? '', tty, columns),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   return { exitCode, stdout: out.text(), stderr: err.text() };
 }

@@ -16,7 +16,16 @@ export interface EffectRun extends LineResult {
   met: boolean;
   /** Why the goal did not hold (empty when it did). */
   unmet: string[];
+  /** It was still running after EFFECT_BUDGET_MS of the world's time and was stopped with Ctrl-C. */
+  interrupted?: boolean;
 }
+
+/**
+ * How long (the world's time) an answer may run before the judge presses Ctrl-C, as a student
+ * would: `docker run nginx` in the foreground never ends by itself. At instant speed this costs
+ * no real time.
+ */
+export const EFFECT_BUDGET_MS = 60_000;
 
 export interface CommandVerdict {
   score: 0 | 1;
@@ -45,10 +54,20 @@ export async function runEffect(
       else await platform.runLine(session, setupLine);
     }
     const since = { seq: world.trace.lastSeq, commands: 0 };
-    const result = await platform.runLine(session, line);
+    const ctrlC = new AbortController();
+    const finished = new AbortController();
+    let interrupted = false;
+    world.clock.sleep(EFFECT_BUDGET_MS, finished.signal).then(
+      () => {
+        interrupted = true;
+        ctrlC.abort();
+      },
+      () => undefined,
+    );
+    const result = await platform.runLine(session, line, { signal: ctrlC.signal }).finally(() => finished.abort());
     const state = await readGoalState(world, [{ line, ...result }]);
     const outcome = evaluateGoal(effect.goal, state, since);
-    return { ...result, met: outcome.met, unmet: unmetDetails(outcome) };
+    return { ...result, met: outcome.met, unmet: unmetDetails(outcome), ...(interrupted ? { interrupted } : {}) };
   } finally {
     world.stop();
   }

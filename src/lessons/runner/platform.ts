@@ -24,12 +24,13 @@ export interface LessonPlatform {
   createWorld(seed: string): Promise<World>;
   /** A terminal on the laptop (the runner points its client at the lesson's daemon with DOCKER_HOST). */
   createSession(world: World): LessonSession;
-  runLine(session: LessonSession, line: string): Promise<LineResult>;
+  /** Run a line with its output captured; aborting `signal` is Ctrl-C. */
+  runLine(session: LessonSession, line: string, options?: { signal?: AbortSignal }): Promise<LineResult>;
 }
 
 /** The simulator as it is, at instant speed (tests, replays). */
 export const simulatorPlatform: LessonPlatform = {
   createWorld: (seed) => createWorld({ seed, speed: 'instant' }),
   createSession: (world) => new TerminalSession(world),
-  runLine: (session, line) => runLine(session as TerminalSession, line),
+  runLine: (session, line, options) => runLine(session as TerminalSession, line, options),
 };

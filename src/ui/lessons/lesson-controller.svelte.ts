@@ -67,7 +67,7 @@ export class LessonController {
         return world;
       },
       createSession: (world) => new TerminalSession(world),
-      runLine: (session, line) => runLine(session as TerminalSession, line),
+      runLine: (session, line, options) => runLine(session as TerminalSession, line, options),
     };
     this.#runner = new LessonRunner({ course: this.course, platform, progress: this.#store });
     this.#runner.subscribe((state) => {
