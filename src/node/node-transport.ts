@@ -10,9 +10,14 @@ const loopback = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d{1,5})?
 /** Headers fetch manages itself and refuses to be given. */
 const forbidden = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'upgrade']);
 
+/** Whether `host` (with or without a port) is a loopback address: `127.0.0.1:5000`, `localhost`, `[::1]:5000`. */
+export function isLoopbackHost(host: string): boolean {
+  return loopback.test(host);
+}
+
 /** One exchange with a real HTTP server on loopback. */
 export async function loopbackHttp(host: string, request: WireRequest): Promise<WireResponse> {
-  if (!loopback.test(host)) throw noSuchHost(host);
+  if (!isLoopbackHost(host)) throw noSuchHost(host);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers))
     if (!forbidden.has(name.toLowerCase())) headers[name] = value;

@@ -21,7 +21,7 @@ import { MemoryBlobStore } from '../../engine/store/memory-blob-store';
 import type { HostPids } from '../../engine/runtime/process-table';
 import type { Handler } from '../../engine/wire/message';
 import type { Network } from '../network/network';
-import { networkTransport, worldAddresses } from '../network/transport';
+import { networkTransport, worldAddresses, type AddressBook } from '../network/transport';
 import type { DaemonHost } from './layout';
 import { daemonEndpoint } from './layout';
 import { IdStream, type WorldIds } from './ids';
@@ -118,6 +118,8 @@ export interface BuildDaemonOptions {
   restore?: { saved: DaemonSnapshot; content: BlobStore };
   /** The machine's own files, for bind mounts (the laptop's file tree; other hosts keep theirs in memory). */
   hostPaths?: HostPaths;
+  /** Where each host name the daemon dials leads (the world's registries by default). */
+  addresses?: AddressBook;
 }
 
 export async function buildDaemon(options: BuildDaemonOptions): Promise<HostDaemon> {
@@ -135,7 +137,8 @@ export async function buildDaemon(options: BuildDaemonOptions): Promise<HostDaem
   }
   const store = await ImageStore.open(blobs, data, { now });
   const events = new ObservedEventLog(now, (ms) => clock.sleep(ms));
-  const transport = networkTransport(network, daemonEndpoint(host), worldAddresses, options.currentCommand);
+  const addresses = options.addresses ?? worldAddresses;
+  const transport = networkTransport(network, daemonEndpoint(host), addresses, options.currentCommand);
   // A fixed function of the seed (not a counted draw): a restored world has the same engine ID.
   const engineId = new IdStream(`${ids.seed}/engine-id:${host}`).uuid();
   const pids = new HostPidCounter();

@@ -8,6 +8,12 @@
 // time they are read — what lets a world start in a moment. A restored hub gets the same kind of
 // store, so layers its snapshot never held (never pulled) are built again when asked for.
 //
+// The same registry can also be served on a real port (`npm run serve -- --registry NAME=HOST:PORT`):
+// `withRealm` gives a handler over the very same state and blobs whose token realm is that
+// server's own `/token`, so skopeo and the world's daemons see one registry. And a daemon may reach
+// registries outside the world (the reference registry on `127.0.0.1:5000` in the conformance
+// suite): `addressBook` makes each one an endpoint of the network, named by the address dialled.
+//
 // Each registry also reports what it stores, as a registry's notifications would: a blob stored
 // or mounted, a manifest or tag pushed, a manifest deleted — the state changes the trace shows as
 // notes next to the messages that caused them.
@@ -23,6 +29,9 @@ import { RegistryState, type RegistryStateData } from '../../engine/registry/sta
 import type { BlobStore } from '../../engine/store/blob-store';
 import { MemoryBlobStore } from '../../engine/store/memory-blob-store';
 import { splitUrl, type Handler, type WireRequest, type WireResponse } from '../../engine/wire/message';
+import type { Network } from '../network/network';
+import { worldAddresses, type AddressBook } from '../network/transport';
+import type { Endpoint } from '../trace/types';
 import type { WorldIds } from './ids';
 import { SnapshotError } from './snapshot';
 
@@ -87,6 +96,43 @@ function hubBlobStore(): DeferredBlobStore {
 /** Host name a daemon dials → the handler answering there (`auth.docker.io` → the hub). */
 export function registryHandlers(registries: ReadonlyMap<WorldRegistryName, WorldRegistry>): Map<string, Handler> {
   return registryHosts([...registries.values()]);
+}
+
+export interface WithRealmOptions {
+  now: () => number;
+  nextId: () => string;
+  onChange?: (change: RegistryChange, request: WireRequest) => void;
+}
+
+/** The registry's own state and blobs behind a handler whose token realm is `realm`. */
+export function withRealm(registry: WorldRegistry, realm: string, options: WithRealmOptions): Handler {
+  const config = { ...registry.config, realm };
+  const served = createRegistry({ config, state: registry.state, now: options.now, nextId: options.nextId });
+  return options.onChange ? reporting(registry.name, served, options.onChange) : served;
+}
+
+/** A registry outside the world, by the host a daemon dials (`127.0.0.1:5000`); undefined if none. */
+export type ExternalRegistry = (host: string) => Handler | undefined;
+
+/**
+ * Where the daemon on `daemonHost` finds each host it dials: the world's registries first, then
+ * whatever `external` answers for. An external registry joins the network on first use as a
+ * registry endpoint named by the address dialled, linked to the daemon's host without latency.
+ */
+export function addressBook(network: Network, daemonHost: string, external?: ExternalRegistry): AddressBook {
+  if (!external) return worldAddresses;
+  const joined = new Map<string, Endpoint>();
+  return (host) => {
+    const known = worldAddresses(host) ?? joined.get(host);
+    if (known) return known;
+    const handler = external(host);
+    if (!handler) return undefined;
+    const endpoint: Endpoint = Object.freeze({ host, role: 'registry' });
+    network.topology.link(daemonHost, host, 0);
+    network.attach(endpoint, handler);
+    joined.set(host, endpoint);
+    return endpoint;
+  };
 }
 
 async function copyBlobs(

@@ -1,6 +1,6 @@
 import mermaid from 'mermaid';
 import { describe, expect, it } from 'vitest';
-import { fromUtf8 } from '../../engine/bytes';
+import { fromUtf8, utf8 } from '../../engine/bytes';
 import { sequenceDiagram } from '../trace/sequence-diagram';
 import type { TraceEntry, TraceResponse } from '../trace/types';
 import { createWorld, type World } from './world';
@@ -170,6 +170,47 @@ describe('a world', { timeout: 30_000 }, () => {
     expect(ran.exitCode).toBe(0);
     expect(fromUtf8(ran.answers.find((a) => a.url.includes('/attach'))!.body)).toContain('hello from the laptop');
     expect([...registryHosts(world.trace.ofCommand(ran.command))]).toEqual(['registry.example.com']);
+    world.stop();
+  });
+
+  it('reaches a registry outside the world as an endpoint of its own, over links without latency', async () => {
+    const heard: string[] = [];
+    const world = await createWorld({
+      seed: 'outside',
+      zeroLatency: true,
+      externalRegistry: (host) =>
+        host === '127.0.0.1:5000'
+          ? async (request) => {
+              heard.push(`${request.method} ${request.url}`);
+              return { status: 200, headers: { 'Content-Type': 'application/json' }, body: utf8('{}') };
+            }
+          : undefined,
+    });
+    const login = {
+      method: 'POST',
+      url: '/v1.50/auth',
+      headers: { 'Content-Type': 'application/json' },
+      body: utf8(JSON.stringify({ username: 'student', password: 'dockyard', serveraddress: '127.0.0.1:5000' })),
+    };
+    const result = await world.run(login);
+    expect(result.exitCode).toBe(0);
+    const entries = world.trace.ofCommand(result.command);
+    const talk = conversation(entries);
+    expect(talk[0]).toBe('laptop client → laptop daemon: POST /v1.50/auth');
+    expect(talk.at(-1)).toBe('laptop daemon → laptop client: 200 OK');
+    const outside = talk.slice(1, -1);
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside.length).toBe(2 * heard.length);
+    expect(outside.filter((line) => line.startsWith('laptop daemon → 127.0.0.1:5000 registry: '))).toEqual(
+      heard.map((request) => `laptop daemon → 127.0.0.1:5000 registry: ${request}`),
+    );
+    // No latency on the link: the answer arrives at the very time the request left.
+    const asked = entries.find((e) => e.kind === 'request' && e.to.host === '127.0.0.1:5000');
+    const answered = entries.find(
+      (e) => e.kind === 'response' && asked?.kind === 'request' && e.exchange === asked.exchange,
+    );
+    expect(answered!.time - asked!.time).toBe(0);
+    expect(world.topology.linkBetween('laptop', 'docker.io')?.latencyMs).toBe(0);
     world.stop();
   });
 

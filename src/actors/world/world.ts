@@ -8,12 +8,16 @@
 //   const result = await world.run([{ method: 'POST', url: '/v1.50/images/create?fromImage=…' }]);
 //   world.trace.ofCommand(result.command)           // every message it caused, in order
 //   world.send({ type: 'link.down', a: 'laptop', b: 'docker.io' })
+//
+// `npm run serve` runs the same world on the wall clock (`speed: 'realtime'`, `start: Date.now()`),
+// with links that add no latency (`zeroLatency`), daemons that may also reach registries on
+// loopback (`externalRegistry`), and registries served on real ports (`registryWithRealm`).
 import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import type { WorldRegistryName } from '../../engine/registry/presets';
 import { SimulatedClock } from '../../engine/runtime/clock';
 import type { BlobStore, PutCapable } from '../../engine/store/blob-store';
 import { LaptopFiles } from '../../engine/laptop/files';
-import type { WireRequest } from '../../engine/wire/message';
+import type { Handler, WireRequest } from '../../engine/wire/message';
 import { Network } from '../network/network';
 import { Topology } from '../network/topology';
 import { worldAddresses } from '../network/transport';
@@ -25,7 +29,14 @@ import { laptopHostPaths } from './laptop-host-paths';
 import { Driver, type Speed, type Ticker } from './driver';
 import { WorldIds } from './ids';
 import { DAEMON_HOSTS, REGISTRY_SITES, daemonEndpoint, worldLinks, type DaemonHost } from './layout';
-import { buildRegistries, registryHandlers, type WorldRegistry } from './registries';
+import {
+  addressBook,
+  buildRegistries,
+  registryHandlers,
+  withRealm,
+  type ExternalRegistry,
+  type WorldRegistry,
+} from './registries';
 import { checkSnapshot, SnapshotError, type WorldSnapshot } from './snapshot';
 import { takeSnapshot } from './take-snapshot';
 import { daemonTraceEvent, registryTraceEvent } from './state-events';
@@ -45,6 +56,10 @@ export interface WorldOptions {
   realNow?: () => number;
   /** XState's inspection of every actor of the world. */
   inspect?: (event: InspectionEvent) => void;
+  /** Every link carries messages without delay (real clients waiting on real sockets: `npm run serve`). */
+  zeroLatency?: boolean;
+  /** Registries outside the world the daemons may dial (loopback registries, reached over real HTTP). */
+  externalRegistry?: ExternalRegistry;
 }
 
 /** What a terminal can be asked to run: one request, several in turn, or a program of calls. */
@@ -97,7 +112,8 @@ export class World {
     const clock = new SimulatedClock(snap?.time ?? options.start ?? WORLD_START);
     const trace = new Trace(options.traceLimits);
     const topology = new Topology();
-    for (const { a, b, latencyMs } of snap?.topology.links ?? worldLinks()) topology.link(a, b, latencyMs);
+    for (const { a, b, latencyMs } of snap?.topology.links ?? worldLinks())
+      topology.link(a, b, options.zeroLatency ? 0 : latencyMs);
     for (const { a, b, up } of snap?.topology.links ?? []) if (!up) topology.setLinkUp(a, b, false);
     for (const host of snap?.topology.hostsDown ?? []) topology.setHostUp(host, false);
     const network = new Network(topology, clock, trace);
@@ -132,6 +148,7 @@ export class World {
         clock,
         ids,
         currentCommand: () => wiring.commandAt(host),
+        addresses: addressBook(network, host, options.externalRegistry),
         ...(host === 'laptop' ? { hostPaths: laptopHostPaths(files) } : {}),
         ...(savedDaemon && saved ? { restore: { saved: savedDaemon, content: saved.content } } : {}),
       });
@@ -222,6 +239,22 @@ export class World {
       ...(options.daemon ? { daemon: options.daemon } : {}),
     });
     return this.driver.until(done);
+  }
+
+  /**
+   * Registry `name` with its token realm at `realm`, over the same state and blobs the daemons
+   * reach: what a real port serves, so that a client there is sent to that port's own `/token`.
+   */
+  registryWithRealm(name: WorldRegistryName, realm: string): Handler {
+    const registry = this.registries.get(name);
+    if (!registry) throw new Error(`no registry named "${name}"`);
+    const now = () => this.clock.now();
+    return withRealm(registry, realm, {
+      now,
+      nextId: () => this.ids.stream(`registry:${name}`).uuid(),
+      onChange: (change, request) =>
+        this.trace.append(registryTraceEvent(change, now(), this.#wiring.commandOfRequest(request))),
+    });
   }
 
   pause(): void {
