@@ -6,12 +6,19 @@
 // A host whose link or machine is down does not answer: the request fails after the delivery
 // attempt with the error a Go client would report (`connect: connection refused` when the host is
 // down, `i/o timeout` when the link is cut), and the trace shows a cross instead of a reply.
+//
+// A streamed answer (pull progress, logs, attach, events) is one exchange whose body keeps
+// flowing after the response is delivered: the client reads it chunk by chunk, and each chunk is
+// recorded on the response's trace entry as it passes (recorded-stream.ts, trace/stream-record.ts).
 import { TransportError } from '../../engine/daemon/distribution/transport';
 import type { Clock } from '../../engine/runtime/contract';
 import type { Handler, WireRequest, WireResponse } from '../../engine/wire/message';
 import { isStream } from '../../engine/wire/message';
+import type { Bytes } from '../../engine/bytes';
+import { openStreamRecord } from '../trace/stream-record';
 import type { Trace } from '../trace/trace';
-import type { Endpoint } from '../trace/types';
+import type { Endpoint, TraceResponse } from '../trace/types';
+import { recordedStream } from './recorded-stream';
 import { responseSummary, requestSummary } from './summaries';
 import type { Topology } from './topology';
 
@@ -136,22 +143,35 @@ export class Network {
       throw error;
     }
 
-    const response = await handler(request);
+    const answer = await handler(request);
     await this.#leg(to.host, from.host);
-    this.trace.append({
+    const body = answer.body;
+    // A streamed body reaches the client through a watcher that records each chunk on the
+    // response's entry (read only once chunks flow, after the entry below is stored).
+    const response: WireResponse = isStream(body) ? { ...answer, body: this.#watched(body, () => entry) } : answer;
+    const entry = this.trace.append({
       kind: 'response',
       exchange,
       from: to,
       to: from,
       status: response.status,
       summary: responseSummary(response),
-      streamed: isStream(response.body),
+      streamed: isStream(body),
+      ...(isStream(body) ? { stream: openStreamRecord() } : {}),
       time: this.clock.now(),
       command,
       message: response,
-    });
+    }) as TraceResponse;
     this.#delivered();
     return response;
+  }
+
+  /** `body` as it passes to its reader, each chunk (with the time it passed) recorded on the entry. */
+  #watched(body: AsyncIterable<Bytes>, entry: () => TraceResponse): AsyncIterable<Bytes> {
+    return recordedStream(body, {
+      chunk: (bytes) => this.trace.recordChunk(entry(), bytes, this.clock.now()),
+      end: (how) => this.trace.endStream(entry(), how),
+    });
   }
 
   /** One leg across the link: its latency on the clock (a link that is down still takes the attempt). */

@@ -1,9 +1,19 @@
 // The trace store: an append-only, subscribable log with bounded memory. Entries keep their full
 // messages for the most recent commands only; older commands are compacted (bodies and headers
 // dropped, one-line summaries kept), and beyond a hard limit the oldest entries go altogether.
-import type { TraceEntry } from './types';
+// A streamed response keeps the chunks that passed to the client, bounded per stream
+// (stream-record.ts), and they are compacted with their command.
+import {
+  compactStreamRecord,
+  DEFAULT_STREAM_LIMITS,
+  endStreamRecord,
+  keepChunk,
+  openStreamRecord,
+  type StreamLimits,
+} from './stream-record';
+import type { StreamRecord, TraceEntry, TraceResponse } from './types';
 
-export interface TraceLimits {
+export interface TraceLimits extends StreamLimits {
   /** Commands whose entries keep their full messages (default 20). */
   detailedCommands: number;
   /** Entries kept at most; older ones are dropped (default 50,000). */
@@ -11,6 +21,8 @@ export interface TraceLimits {
 }
 
 type Listener = (entry: TraceEntry) => void;
+/** Told when a streamed response gains a chunk or ends (its entry is the same object, updated). */
+type StreamListener = (entry: TraceResponse) => void;
 
 /** What every entry of the trace is made from, before the store numbers it. */
 export type NewEntry = TraceEntry extends infer E ? (E extends TraceEntry ? Omit<E, 'seq'> : never) : never;
@@ -19,12 +31,13 @@ export class Trace {
   #entries: TraceEntry[] = [];
   #seq = 0;
   #listeners = new Set<Listener>();
+  #streamListeners = new Set<StreamListener>();
   /** Entries before this index have been compacted already. */
   #compactedUpTo = 0;
   readonly limits: TraceLimits;
 
   constructor(limits: Partial<TraceLimits> = {}) {
-    this.limits = { detailedCommands: 20, maxEntries: 50_000, ...limits };
+    this.limits = { detailedCommands: 20, maxEntries: 50_000, ...DEFAULT_STREAM_LIMITS, ...limits };
   }
 
   /** Number, store and announce an entry; returns it as stored. */
@@ -64,6 +77,27 @@ export class Trace {
     this.#seq = Math.max(this.#seq, seq);
   }
 
+  /**
+   * A chunk of `entry`'s streamed body passed at `time`: keep it (within the limits) in the
+   * entry's stream record. The entry gets a record on its first chunk if it had none.
+   */
+  recordChunk(entry: TraceResponse, bytes: Uint8Array, time: number): void {
+    keepChunk(this.#streamOf(entry), bytes, time, this.limits);
+    for (const listener of this.#streamListeners) listener(entry);
+  }
+
+  /** `entry`'s streamed body is over: `ended` by its sender, `closed` by its reader, or `failed`. */
+  endStream(entry: TraceResponse, state: Exclude<StreamRecord['state'], 'streaming'>): void {
+    endStreamRecord(this.#streamOf(entry), state);
+    for (const listener of this.#streamListeners) listener(entry);
+  }
+
+  /** Be told of each chunk and end of a streamed body (the entry list itself does not change). */
+  subscribeStreams(listener: StreamListener): () => void {
+    this.#streamListeners.add(listener);
+    return () => this.#streamListeners.delete(listener);
+  }
+
   subscribe(listener: Listener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -75,6 +109,16 @@ export class Trace {
   }
 
   // Amortised O(1): a pointer walks forward over entries of commands that left the detailed window.
+  #streamOf(entry: TraceResponse): StreamRecord {
+    if (entry.stream) return entry.stream;
+    const record = openStreamRecord();
+    // An entry already compacted (or gone) keeps no chunks.
+    const at = this.#entries.indexOf(entry);
+    if (at < 0 || at < this.#compactedUpTo) compactStreamRecord(record);
+    entry.stream = record;
+    return record;
+  }
+
   #compact(current: number | undefined): void {
     const excess = this.#entries.length - this.limits.maxEntries;
     if (excess > 0) {
@@ -88,6 +132,7 @@ export class Trace {
       if ((e.command ?? -Infinity) >= oldestDetailed) break;
       // Assigning keeps the object's shape (V8 stores objects that lose a property less compactly).
       if ((e.kind === 'request' || e.kind === 'response') && e.message) e.message = undefined;
+      if (e.kind === 'response' && e.stream) compactStreamRecord(e.stream);
       this.#compactedUpTo++;
     }
   }

@@ -44,7 +44,34 @@ export interface TraceResponse extends Base {
   summary: string;
   /** Whether the body streams (pull progress, logs, attach): one exchange, many chunks. */
   streamed: boolean;
+  /** A streamed body's chunks as they passed to the client (its first ones, up to the trace's limit). */
+  stream?: StreamRecord;
   message?: WireResponse;
+}
+
+/** One chunk of a streamed body, when it passed on its way to the client. */
+export interface StreamChunk {
+  /** Virtual time the chunk passed, in ms since the world began. */
+  time: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * What the trace keeps of a streamed body: the chunks it has seen, in order, as long as they fit
+ * in the trace's per-stream limit; beyond that (and once its command is compacted) chunks are only
+ * counted. `state` says how the stream stands: still `streaming`, `ended` by the sender, `closed`
+ * by the reader before its end (Ctrl-C on `docker logs -f`), or `failed` with an error.
+ */
+export interface StreamRecord {
+  chunks: StreamChunk[];
+  /** Bytes in `chunks`. */
+  keptBytes: number;
+  /** Chunks not kept at all, and bytes not kept (including the tail of a chunk cut at the limit). */
+  droppedChunks: number;
+  droppedBytes: number;
+  /** The command's details were compacted: its chunks are dropped, later ones only counted. */
+  compacted: boolean;
+  state: 'streaming' | 'ended' | 'closed' | 'failed';
 }
 
 /** A message that could not be delivered: a link or a host is down. */

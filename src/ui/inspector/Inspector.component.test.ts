@@ -129,6 +129,20 @@ describe('Inspector', { timeout: 60_000 }, () => {
     expect(JSON.parse(target.querySelector('section pre')!.textContent!).Image).toBe('hello-world');
   });
 
+  it('a streamed answer: its chunks decoded, progress for a pull and frames for an attach', async () => {
+    const requestTo = (part: string) =>
+      world.trace.entries().find((e) => e.kind === 'request' && e.url.includes(part))!;
+    const pull = await inspect({ kind: 'message', seq: requestTo('/images/create?').seq });
+    const pullSummary = pull.querySelector('[data-testid="stream-summary"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(pullSummary).toMatch(/^streamed: \d+ chunks, [\d.]+k?B; ended by the sender$/);
+    expect(pull.querySelector('pre.stream')!.textContent).toContain(
+      'Status: Downloaded newer image for hello-world:latest',
+    );
+    const attach = await inspect({ kind: 'message', seq: requestTo('/attach?').seq });
+    const frame = attach.querySelector('pre.stream span.stdout')!.textContent!;
+    expect(frame).toMatch(/^stdout \d+ bytes: \\nHello from Docker!/);
+  });
+
   it('something gone: Docker’s own words', async () => {
     const target = await inspect({ kind: 'container', host: 'laptop', id: 'nope' });
     expect(target.textContent?.trim()).toBe('No such container: nope');
@@ -140,5 +154,19 @@ describe('Inspector', { timeout: 60_000 }, () => {
     expect(target.textContent).toContain(`${images} images · 1 containers`);
     await runLine(session, 'docker rm $(docker ps -aq)');
     await vi.waitFor(() => expect(target.textContent).toContain(`${images} images · 0 containers`));
+  });
+
+  it('re-reads a streamed answer as its chunks pass (`docker logs -f`)', async () => {
+    await runLine(session, `docker run -d --name ticker alpine sh -c 'while true; do echo tick; sleep 1; done'`);
+    const ctrlC = new AbortController();
+    const follow = runLine(session, 'docker logs -f ticker', { signal: ctrlC.signal });
+    await vi.waitFor(() => expect(world.trace.entries().at(-1)).toMatchObject({ kind: 'response', streamed: true }));
+    const target = await inspect({ kind: 'message', seq: world.trace.entries().at(-1)!.seq });
+    const frames = () => target.querySelectorAll('pre.stream span.stdout').length;
+    const seen = frames();
+    await vi.waitFor(() => expect(frames()).toBeGreaterThan(seen + 1));
+    ctrlC.abort();
+    await follow;
+    expect(target.querySelector('pre.stream span.stdout')!.textContent).toBe('stdout 5 bytes: tick\\n');
   });
 });

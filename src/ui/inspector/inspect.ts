@@ -14,6 +14,7 @@ import { unframe } from '../../engine/daemon/containers/stdcopy';
 import { parseReference } from '../../engine/reference';
 import { isStream, readBody, type Body } from '../../engine/wire/message';
 import type { Selection } from './selection';
+import { streamView, type StreamBodyView } from './stream-view';
 
 /** A body as the inspector shows it: pretty JSON, text, or size and the first bytes in hex. */
 export type BodyView =
@@ -22,6 +23,7 @@ export type BodyView =
   | { kind: 'text'; text: string; size: number }
   | { kind: 'binary'; size: number; hexHead: string }
   | { kind: 'stream'; note: string }
+  | StreamBodyView
   | { kind: 'dropped'; note: string };
 
 export interface MessageSide {
@@ -221,6 +223,9 @@ async function side(entry: TraceRequest | TraceResponse): Promise<MessageSide> {
     };
   const headers = Object.entries(message.headers).sort(([a], [b]) => a.localeCompare(b));
   const contentType = headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
+  // A streamed response shows the chunks the trace kept as they passed to the client.
+  if (entry.kind === 'response' && entry.stream)
+    return { line, headers, body: streamView(entry.stream, contentType, entry.time) };
   return { line, headers, body: await bodyView(message.body, contentType) };
 }
 
