@@ -205,17 +205,37 @@ async function readAnswer(
     if (operation) sendBack({ type: 'operation.end', operation });
     return body ?? new Uint8Array(0);
   }
-  for await (const chunk of passThrough(body, record, operation, sendBack)) void chunk;
-  return concatBytes(record.chunks);
+  // The program asked for the whole body: it gets all of it, whatever the record keeps.
+  const whole: Bytes[] = [];
+  for await (const chunk of passThrough(body, record, operation, sendBack)) whole.push(chunk);
+  return concatBytes(whole);
 }
 
-/** A streamed body read through the runner: each chunk is recorded (and decoded for an operation) as it passes. */
-async function* passThrough(
+/**
+ * How much of a streamed body a command's record keeps: a `logs -f` or `events` left running for
+ * hours must not grow without end (the trace keeps its own, smaller, record of each stream).
+ */
+export const RECORDED_STREAM_BYTES = 1024 * 1024;
+
+function keep(record: Reading, chunk: Bytes): void {
+  const kept = record.chunks.reduce((sum, c) => sum + c.length, 0);
+  if (kept >= RECORDED_STREAM_BYTES) return;
+  record.chunks.push(
+    kept + chunk.length > RECORDED_STREAM_BYTES ? chunk.subarray(0, RECORDED_STREAM_BYTES - kept) : chunk,
+  );
+}
+
+/**
+ * A streamed body read through the runner: each chunk is recorded (and decoded for an operation)
+ * as it passes. A plain iterator, not a generator: when the reader hangs up (Ctrl-C on `logs -f`),
+ * `return()` reaches the daemon's stream at once instead of waiting for its next chunk.
+ */
+function passThrough(
   body: AsyncIterable<Bytes>,
   record: Reading,
   operation: string | undefined,
   sendBack: (event: RunnerEvent) => void,
-): AsyncGenerator<Bytes> {
+): AsyncIterable<Bytes> {
   const reader = operation ? new ProgressReader() : undefined;
   const deliver = (messages: ProgressMessage[]) => {
     for (const message of messages) {
@@ -223,15 +243,43 @@ async function* passThrough(
       if (operation) sendBack({ type: 'operation.message', operation, message });
     }
   };
-  try {
-    for await (const chunk of body) {
-      record.chunks.push(chunk);
-      if (reader) deliver(reader.push(chunk));
-      yield chunk;
-    }
-    if (reader) deliver(reader.end());
-  } finally {
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
     sendBack({ type: 'stream.end' });
     if (operation) sendBack({ type: 'operation.end', operation });
-  }
+  };
+  const over: IteratorResult<Bytes> = { done: true, value: undefined };
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<Bytes> {
+      const source = body[Symbol.asyncIterator]();
+      return {
+        async next() {
+          if (finished) return over;
+          let step: IteratorResult<Bytes>;
+          try {
+            step = await source.next();
+          } catch (err) {
+            finish();
+            throw err;
+          }
+          if (finished) return over;
+          if (step.done) {
+            if (reader) deliver(reader.end());
+            finish();
+            return over;
+          }
+          keep(record, step.value);
+          if (reader) deliver(reader.push(step.value));
+          return step;
+        },
+        async return() {
+          finish();
+          await source.return?.(undefined);
+          return over;
+        },
+      };
+    },
+  };
 }

@@ -110,11 +110,14 @@ describe('a stream that does not end', { timeout: 60_000 }, () => {
     });
     const follow = await runLine(session, 'docker logs -f ticker', { signal: ctrlC.signal });
     stop();
-    expect(follow.stdout).toMatch(/^(tick\n){3}/);
+    // The chunk in flight when Ctrl-C came is not printed: the client hung up before reading it.
+    expect(follow.stdout).toMatch(/^(tick\n){2,}$/);
     const record = answerTo(world.trace.entries(), /\/logs\?.*follow=1/).stream!;
     expect(frames(record)).toEqual(Array(record.chunks.length).fill('tick\n'));
     const times = record.chunks.map((c) => c.time);
     expect(times[2]! - times[0]!).toBeGreaterThanOrEqual(1000); // a tick a second, on the world's clock
+    // Ctrl-C hung up: the connection is closed at once, so the daemon stops following.
+    expect(record.state).toBe('closed');
   });
 
   it('is marked closed when the client stops reading it', async () => {

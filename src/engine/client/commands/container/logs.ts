@@ -38,13 +38,24 @@ export async function runLogs(cli: DockerCli, options: LogsOptions): Promise<voi
     },
   });
   const body = response.body ?? new Uint8Array(0);
-  const source: AsyncIterable<Bytes> =
+  const iterator: AsyncIterator<Bytes> =
     body instanceof Uint8Array
       ? (async function* () {
           yield body as Bytes;
         })()
-      : body;
-  const stop = new Promise<void>((resolve) => cli.signal?.addEventListener('abort', () => resolve(), { once: true }));
+      : body[Symbol.asyncIterator]();
+  const source: AsyncIterable<Bytes> = { [Symbol.asyncIterator]: () => iterator };
+  // Ctrl-C hangs up: the connection closes, so the daemon stops following the container.
+  const stop = new Promise<void>((resolve) =>
+    cli.signal?.addEventListener(
+      'abort',
+      () => {
+        void iterator.return?.(undefined)?.catch(() => undefined);
+        resolve();
+      },
+      { once: true },
+    ),
+  );
   const copy = c.Config?.Tty
     ? (async () => {
         for await (const chunk of source) cli.out.write(chunk);
