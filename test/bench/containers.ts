@@ -1,8 +1,10 @@
 // P4: one daemon with 1,000 running containers — a classroom's worth of `docker run -d alpine sleep
 // 1d` on one host — and what `docker ps` costs there: the median time of `GET /containers/json`
-// (through the Engine API handler, in process), and the heap the daemon holds for the containers,
-// measured around a forced GC when Node runs with --expose-gc (else approximate). Targets from
-// issue 6: ≤ 50 ms and ≤ 200 MB.
+// (through the Engine API handler, in process, the answer read and decoded as a client would), and
+// the heap the daemon holds for the containers, measured around a forced GC when Node runs with
+// --expose-gc (else approximate). Targets from issue 6: ≤ 50 ms and ≤ 200 MB.
+// A few listings run untimed first: a student's `docker ps` meets a daemon that has listed before,
+// not code the JS engine has yet to compile, and the first runs would otherwise weigh in the median.
 import { utf8 } from '../../src/engine/bytes';
 import { createDaemon, defaultHost } from '../../src/engine/daemon';
 import { hostTransport } from '../../src/engine/daemon/distribution/transport';
@@ -33,7 +35,7 @@ function heapUsed(): { bytes: number; exact: boolean } {
   return { bytes: process.memoryUsage().heapUsed, exact: gc !== undefined };
 }
 
-export async function containerBenchRows(containers = 1000, listings = 9): Promise<BenchRow[]> {
+export async function containerBenchRows(containers = 1000, listings = 15, warmUps = 3): Promise<BenchRow[]> {
   const world = await createWorldRegistries();
   const daemon = createDaemon({
     store: await ImageStore.open(new MemoryBlobStore()),
@@ -54,6 +56,7 @@ export async function containerBenchRows(containers = 1000, listings = 9): Promi
   const after = heapUsed();
   const listed = JSON.parse(await call(daemon, 'GET', '/v1.50/containers/json')) as unknown[];
   if (listed.length !== containers) throw new Error(`GET /containers/json listed ${listed.length} of ${containers}`);
+  for (let i = 0; i < warmUps; i++) await call(daemon, 'GET', '/v1.50/containers/json');
   const times: number[] = [];
   for (let i = 0; i < listings; i++) {
     const t0 = performance.now();
@@ -66,7 +69,7 @@ export async function containerBenchRows(containers = 1000, listings = 9): Promi
   return [
     {
       id: 'P4',
-      what: `GET /containers/json with ${containers} running containers (median of ${listings})`,
+      what: `GET /containers/json with ${containers} running containers (median of ${listings}, after ${warmUps} untimed)`,
       value: median,
       unit: 'ms',
       target: '≤ 50 ms',

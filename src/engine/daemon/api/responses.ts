@@ -3,10 +3,11 @@
 // the query-string conventions every handler shares (`1`/`true` booleans).
 import { utf8, type Bytes } from '../../bytes';
 import type { WireResponse } from '../../wire/message';
+import { jsonAnswerBytes } from './json-answer';
 
 /** A JSON answer: `Content-Type: application/json`, body + newline, as Go's json.Encoder ends it. */
 export function jsonResponse(status: number, value: unknown): WireResponse {
-  return { status, headers: { 'Content-Type': 'application/json' }, body: utf8(JSON.stringify(value) + '\n') };
+  return { status, headers: { 'Content-Type': 'application/json' }, body: jsonAnswerBytes(value) };
 }
 
 /** An answer with no body (`201 Created` for a tag, `204`). */

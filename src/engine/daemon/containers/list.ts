@@ -39,18 +39,21 @@ export interface ListOptions {
   filters: FilterArgs;
 }
 
-/** moby filters.Match: each value is a regular expression (an invalid one matches nothing). */
-function regexMatch(filters: FilterArgs, key: string, ...sources: string[]): boolean {
+/**
+ * moby filters.Match for `key`: each value is a regular expression (an invalid one matches
+ * nothing), compiled once per listing; undefined when the filter is not given.
+ */
+function regexMatcher(filters: FilterArgs, key: string): ((...sources: string[]) => boolean) | undefined {
   const values = filters.get(key);
-  if (values.length === 0) return true;
-  return values.some((pattern) => {
+  if (values.length === 0) return undefined;
+  const patterns = values.flatMap((pattern) => {
     try {
-      const re = new RegExp(pattern);
-      return sources.some((s) => re.test(s));
+      return [new RegExp(pattern)];
     } catch {
-      return false;
+      return [];
     }
   });
+  return (...sources) => patterns.some((re) => sources.some((s) => re.test(s)));
 }
 
 /** The image IDs `ancestor` filters select: each named image and every image built on it. */
@@ -99,6 +102,8 @@ export function listContainers(svc: ContainerService, options: ListOptions): Con
     .map((v) => svc.store.find(v))
     .at(-1);
   const ancestors = filters.contains('ancestor') ? ancestorImages(svc, filters.get('ancestor')) : undefined;
+  const nameMatches = regexMatcher(filters, 'name');
+  const idMatches = regexMatcher(filters, 'id');
   const out: Container[] = [];
   let passedBefore = before === undefined;
   for (const c of svc.store.list()) {
@@ -108,8 +113,8 @@ export function listContainers(svc: ContainerService, options: ListOptions): Con
     }
     if (since !== undefined && c.id === since.id) break;
     if (!c.state.running && !all && options.limit <= 0) continue;
-    if (!regexMatch(filters, 'name', c.name, c.shortName)) continue;
-    if (!regexMatch(filters, 'id', c.id)) continue;
+    if (nameMatches && !nameMatches(c.name, c.shortName)) continue;
+    if (idMatches && !idMatches(c.id)) continue;
     if (!filters.matchKeyValues('label', c.config.Labels)) continue;
     if (options.limit > 0 && out.length === options.limit) break;
     if (exited.length > 0 && !(exited.includes(c.state.exitCode) && !c.state.running && c.state.startedAt !== 0))

@@ -6,20 +6,32 @@
 // sandbox. The top-level address fields describe the default bridge only, as in moby, so a
 // container on a user-defined network shows `"IPAddress": ""` there and its address under
 // `Networks`.
-import type { NetworkEndpoint } from '../networks/network';
+import type { AddressPool } from '../networks/ipam';
+import type { Network, NetworkEndpoint } from '../networks/network';
 import { comparePortKeys, splitProtoPort, type PublishedPort } from '../networks/ports';
 import type { Container } from './container';
 import { networkModeOf } from './host-config';
 import type { ContainerService } from './service';
 
+/** A gateway's dotted text, worked out once per address pool (pools never change their gateway). */
+const gatewayTexts = new WeakMap<AddressPool, string>();
+
+function gatewayOf(pool: AddressPool | undefined): string {
+  if (pool === undefined) return '';
+  let text = gatewayTexts.get(pool);
+  if (text === undefined) {
+    text = pool.gatewayText;
+    gatewayTexts.set(pool, text);
+  }
+  return text;
+}
+
 /** One network connection (moby `network.EndpointSettings`), fields in moby's order. */
 function endpointSettings(
-  svc: ContainerService,
-  networkId: string | undefined,
+  network: Network | undefined,
   request: { Aliases: string[] | null; IPAMConfig: Record<string, unknown> | null },
   ep: NetworkEndpoint | undefined,
 ): Record<string, unknown> {
-  const network = networkId ? svc.networking.networks.get(networkId) : undefined;
   const live = ep !== undefined && ep.ipAddress !== '';
   return {
     IPAMConfig: request.IPAMConfig,
@@ -28,9 +40,9 @@ function endpointSettings(
     MacAddress: ep?.macAddress ?? '',
     DriverOpts: null,
     GwPriority: 0,
-    NetworkID: networkId ?? '',
+    NetworkID: network?.id ?? '',
     EndpointID: ep?.endpointId ?? '',
-    Gateway: live ? (network?.pool?.gatewayText ?? '') : '',
+    Gateway: live ? gatewayOf(network?.pool) : '',
     IPAddress: ep?.ipAddress ?? '',
     IPPrefixLen: live ? (network?.prefixLength ?? 0) : 0,
     IPv6Gateway: '',
@@ -44,55 +56,62 @@ function endpointSettings(
 export function networksOf(svc: ContainerService, container: Container): Record<string, unknown> {
   const networking = svc.networking.attachments.of(container.id);
   const out: Record<string, unknown> = {};
-  for (const name of [...(networking?.attachments.keys() ?? [])].sort()) {
-    const attachment = networking!.attachments.get(name)!;
+  if (networking === undefined) return out;
+  const { attachments, endpoints } = networking;
+  // Nearly every container is on one network: no need to copy and sort its one name.
+  const names = attachments.size === 1 ? attachments.keys() : [...attachments.keys()].sort();
+  for (const name of names) {
+    const attachment = attachments.get(name)!;
     const network = attachment.networkId ? svc.networking.networks.get(attachment.networkId) : undefined;
-    const ep = network ? networking!.endpoints.get(network.id) : undefined;
-    out[name] = endpointSettings(svc, network?.id, attachment.request, ep);
+    const ep = network ? endpoints.get(network.id) : undefined;
+    out[name] = endpointSettings(network, attachment.request, ep);
   }
   return out;
 }
 
-/** The host ports a running container's ports are published on. */
-function publishedOf(svc: ContainerService, container: Container): PublishedPort[] {
-  if (!container.state.running || container.state.restarting) return [];
-  return svc.networking.attachments.of(container.id)?.ports ?? [];
+/** One port key (`80/tcp`) with the host ports it is published on, if any. */
+interface PortEntry {
+  key: string;
+  port: number;
+  protocol: string;
+  bindings: PublishedPort[];
 }
 
-/** The port keys shown: exposed ports and published ones, in port order. */
-function portKeys(container: Container, published: readonly PublishedPort[]): string[] {
-  const keys = new Set(Object.keys(container.config.ExposedPorts ?? {}));
+/**
+ * A running container's ports: its exposed ports and published ones, in port order, each with its
+ * bindings. None while it is not running, nor on the `host` or `none` network.
+ */
+function portEntries(svc: ContainerService, container: Container): PortEntry[] {
+  if (!container.state.running || container.state.restarting) return [];
+  const mode = networkModeOf(container.hostConfig);
+  if (mode === 'host' || mode === 'none') return [];
+  const published = svc.networking.attachments.of(container.id)?.ports ?? [];
+  const exposed = container.config.ExposedPorts;
+  if (published.length === 0 && (exposed === null || exposed === undefined)) return [];
+  const keys = new Set(Object.keys(exposed ?? {}));
   for (const p of published) keys.add(`${p.privatePort}/${p.protocol}`);
-  return [...keys].sort(comparePortKeys);
+  return [...keys].sort(comparePortKeys).map((key) => {
+    const split = splitProtoPort(key);
+    const port = Number(split.port);
+    const bindings = published.filter((p) => p.privatePort === port && p.protocol === split.protocol);
+    return { key, port, protocol: split.protocol, bindings };
+  });
 }
 
 /** `Ports` of inspect: each exposed port with its bindings (`null` when not published), while running. */
 export function portMap(svc: ContainerService, container: Container): Record<string, unknown> {
-  if (!container.state.running || container.state.restarting) return {};
-  const mode = networkModeOf(container.hostConfig);
-  if (mode === 'host' || mode === 'none') return {};
-  const published = publishedOf(svc, container);
   const out: Record<string, unknown> = {};
-  for (const key of portKeys(container, published)) {
-    const { port, protocol } = splitProtoPort(key);
-    const mine = published.filter((p) => p.privatePort === Number(port) && p.protocol === protocol);
-    out[key] = mine.length === 0 ? null : mine.map((p) => ({ HostIp: p.hostIp, HostPort: String(p.hostPort) }));
+  for (const { key, bindings } of portEntries(svc, container)) {
+    out[key] = bindings.length === 0 ? null : bindings.map((p) => ({ HostIp: p.hostIp, HostPort: String(p.hostPort) }));
   }
   return out;
 }
 
 /** `Ports` of `/containers/json` (moby Port: IP, PrivatePort, PublicPort, Type). */
 export function portList(svc: ContainerService, container: Container): Record<string, unknown>[] {
-  const map = portMap(svc, container);
-  return Object.entries(map).flatMap(([key, bindings]) => {
-    const { port, protocol } = splitProtoPort(key);
-    if (bindings === null) return [{ PrivatePort: Number(port), Type: protocol }];
-    return (bindings as { HostIp: string; HostPort: string }[]).map((b) => ({
-      IP: b.HostIp,
-      PrivatePort: Number(port),
-      PublicPort: Number(b.HostPort),
-      Type: protocol,
-    }));
+  return portEntries(svc, container).flatMap(({ port, protocol, bindings }) => {
+    if (bindings.length === 0) return [{ PrivatePort: port, Type: protocol }];
+    return bindings.map((b) => ({ IP: b.hostIp, PrivatePort: port, PublicPort: b.hostPort, Type: protocol }));
   });
 }
 

@@ -38,26 +38,56 @@ export function containerSummary(
   withSize: boolean,
   names: ImageNames = new Map(),
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    Id: container.id,
-    Names: [container.name],
-    Image: imageColumn(svc, container, names),
-    ImageID: container.imageId,
-    Command: commandText(container.path, container.args),
-    Created: Math.floor(container.created / 1000),
-    Ports: portList(svc, container),
-  };
-  if (withSize) {
-    out.SizeRw = sizeRw(container);
-    out.SizeRootFs = sizeRootFs(container, svc.ctx.store);
+  const Id = container.id;
+  const Names = [container.name];
+  const Image = imageColumn(svc, container, names);
+  const ImageID = container.imageId;
+  const Command = commandText(container.path, container.args);
+  const Created = Math.floor(container.created / 1000);
+  const Ports = portList(svc, container);
+  const Labels = container.config.Labels;
+  const State = container.status;
+  const Status = statusText(container.state, svc.now());
+  const HostConfig = { NetworkMode: networkModeOf(container.hostConfig) };
+  const NetworkSettings = { Networks: networksOf(svc, container) };
+  const listed = svc.mounts.of(container.id);
+  const Mounts = listed.length === 0 ? [] : mountsJson(listed);
+  // Written out whole, in Go's field order, rather than assembled: every row then has one of two
+  // shapes, which the JS engine stringifies fastest (a thousand rows for a classroom's `docker ps`).
+  if (!withSize) {
+    return {
+      Id,
+      Names,
+      Image,
+      ImageID,
+      Command,
+      Created,
+      Ports,
+      Labels,
+      State,
+      Status,
+      HostConfig,
+      NetworkSettings,
+      Mounts,
+    };
   }
-  Object.assign(out, {
-    Labels: container.config.Labels,
-    State: container.status,
-    Status: statusText(container.state, svc.now()),
-    HostConfig: { NetworkMode: networkModeOf(container.hostConfig) },
-    NetworkSettings: { Networks: networksOf(svc, container) },
-    Mounts: mountsJson(svc.mounts.of(container.id)),
-  });
-  return out;
+  const SizeRw = sizeRw(container);
+  const SizeRootFs = sizeRootFs(container, svc.ctx.store);
+  return {
+    Id,
+    Names,
+    Image,
+    ImageID,
+    Command,
+    Created,
+    Ports,
+    SizeRw,
+    SizeRootFs,
+    Labels,
+    State,
+    Status,
+    HostConfig,
+    NetworkSettings,
+    Mounts,
+  };
 }
