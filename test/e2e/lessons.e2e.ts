@@ -60,6 +60,7 @@ it('a new student completes lesson 1 and finds the progress kept after a reload'
   await panel.getByRole('button', { name: '← Course' }).click();
   const progress = panel.locator(`[data-testid="lesson-progress"][data-lesson="${lessonId}"]`);
   await progress.waitFor();
-  await expect(progress.innerText()).resolves.toMatch(/✓\s*3\/3/);
+  // The menu reads the saved progress when it opens: wait for it rather than read it once.
+  await expect.poll(() => progress.innerText(), { timeout: 10_000 }).toMatch(/✓\s*3\/3/);
   expect(problems).toEqual([]);
 });

@@ -35,6 +35,25 @@ async function waitForTerminal(text: string, timeout = 120_000): Promise<void> {
 
 const PROMPT = 'student@laptop:~$';
 
+/** Runs axe-core in the page (loading it the first time) and lists its serious and critical findings. */
+async function seriousAxeViolations(): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    await page.addScriptTag({ content: readFileSync(axePath, 'utf8') });
+  }
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 /** Type a line in the terminal and wait for the prompt to come back (the command is done). */
 async function run(line: string): Promise<void> {
   await page.locator('[data-testid="terminal"] .xterm').click();
@@ -161,20 +180,89 @@ describe('the workspace', { timeout: 240_000 }, () => {
   });
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-    await page.addScriptTag({ content: readFileSync(axePath, 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-        }
-      ).axe;
-      const result = await axe.run();
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousAxeViolations()).toEqual([]);
+  });
+
+  it('fits a 1280×720 projector: a legible stage, a wide sequence diagram, an 80-column terminal', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // The instructor folds the lesson panel away; the stage and the terminal take its room.
+    await page.getByRole('button', { name: 'Hide the lesson panel' }).click();
+    await expect(page.getByTestId('lesson-panel').isHidden()).resolves.toBe(true);
+
+    const stage = (await page.getByTestId('stage').boundingBox())!;
+    expect(stage.width).toBeGreaterThanOrEqual(850);
+    expect(stage.height).toBeGreaterThanOrEqual(380);
+    // The stage's text, as rendered (its font size times the SVG's scale), is never under 11px.
+    const smallest = (await page.evaluate(
+      `(() => {
+        const svg = document.querySelector('[data-testid="stage-canvas"] svg[role="group"]');
+        const box = svg.getBoundingClientRect();
+        const view = svg.viewBox.baseVal;
+        const scale = Math.min(box.width / view.width, box.height / view.height);
+        const texts = document.querySelectorAll('[data-testid="stage-canvas"] text'); // the map's and the packets'
+        const sizes = [...texts].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+        return { count: sizes.length, min: Math.min(...sizes) };
+      })()`,
+    )) as { count: number; min: number };
+    expect(smallest.count).toBeGreaterThan(10);
+    expect(smallest.min).toBeGreaterThanOrEqual(11);
+
+    // At least 80 columns and 12 rows: the screen's width over the width of one character.
+    const terminal = (await page.evaluate(
+      `(() => {
+        const rows = document.querySelector('[data-testid="terminal"] .xterm-rows');
+        const style = getComputedStyle(rows);
+        const context = document.createElement('canvas').getContext('2d');
+        context.font = style.fontSize + ' ' + style.fontFamily;
+        const charWidth = context.measureText('W'.repeat(100)).width / 100;
+        const screen = document.querySelector('[data-testid="terminal"] .xterm-screen').getBoundingClientRect();
+        return { columns: Math.floor(screen.width / charWidth), rows: rows.children.length };
+      })()`,
+    )) as { columns: number; rows: number };
+    expect(terminal.columns).toBeGreaterThanOrEqual(80);
+    expect(terminal.rows).toBeGreaterThanOrEqual(12);
+
+    // The sequence diagram is drawn at its own size and scrolls inside its panel, never squeezed.
+    await page.getByRole('tab', { name: 'Sequence diagram' }).click();
+    const diagram = page.locator('[data-testid="sequence-diagram"] .diagram svg');
+    await diagram.waitFor({ timeout: 120_000 });
+    const panel = (await page.getByTestId('sequence-diagram').boundingBox())!;
+    expect(panel.width).toBeGreaterThanOrEqual(270);
+    expect(panel.height).toBeGreaterThanOrEqual(250);
+    const drawn = await diagram.evaluate((svg) => ({
+      width: svg.getBoundingClientRect().width,
+      natural: (svg as SVGSVGElement).viewBox.baseVal.width,
+    }));
+    expect(drawn.width).toBeGreaterThanOrEqual(drawn.natural * 0.99);
+
+    for (const region of ['stage', 'terminal', 'editor', 'sequence-diagram', 'message-log', 'controls']) {
+      const box = await page.getByTestId(region).boundingBox();
+      expect(box, region).not.toBeNull();
+      expect(box!.x, region).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, region).toBeLessThanOrEqual(1280);
+      expect(box!.y + box!.height, region).toBeLessThanOrEqual(720);
+    }
+    const page720 = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.scrollHeight,
+    ]);
+    expect(page720).toEqual([1280, 720]);
+    await browser.screenshot('workspace-projector-720p');
+
+    // Expanded over the stage for the class; Escape folds it back and focus returns to the button.
+    await page.getByRole('button', { name: 'Expand' }).click();
+    const overlay = page.getByRole('dialog', { name: 'Sequence diagram, expanded' });
+    await overlay.locator('svg').waitFor();
+    expect((await overlay.boundingBox())!.width).toBeGreaterThanOrEqual(1200);
+    expect(await seriousAxeViolations()).toEqual([]);
+    await browser.screenshot('workspace-projector-720p-sequence');
+    await page.keyboard.press('Escape');
+    await expect(overlay.count()).resolves.toBe(0);
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Expand');
+
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await page.getByRole('button', { name: 'Show the lesson panel' }).click();
+    await page.getByTestId('lesson-panel').waitFor();
   });
 
   it('fits a 1920×1080 screen and the dark theme', async () => {

@@ -121,6 +121,9 @@ export class LessonController {
     this.#runner?.detach();
     this.#attachedTo = undefined;
     this.state = IDLE;
+    // The menu shows what has been saved by now (the last step's save may have finished after the
+    // last refresh).
+    void this.#refreshProgress();
   }
 
   hint(): void {

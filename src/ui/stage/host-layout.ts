@@ -25,6 +25,15 @@ export const FULL_SCALE: HostScale = {
   containerHeight: 34,
   font: 12,
 };
+/** The laptop on a short stage (a 1280×720 projector): thinner layers, the same legible text. */
+export const MEDIUM_SCALE: HostScale = {
+  imageWidth: 92,
+  layerHeight: 6,
+  maxLayers: 6,
+  containerWidth: 118,
+  containerHeight: 30,
+  font: 12,
+};
 export const COMPACT_SCALE: HostScale = {
   imageWidth: 70,
   layerHeight: 7,
@@ -36,6 +45,8 @@ export const COMPACT_SCALE: HostScale = {
 
 const GAP = 8;
 const LABEL = 16;
+/** The narrowest container chip still worth drawing (`+12 more` fits). */
+const MIN_CHIP = 56;
 
 export interface HostPlacement {
   nodes: StageNode[];
@@ -49,8 +60,18 @@ function imageName(image: ImageView): string {
 
 /** Lay out the images of `host` in `area`, stacks in rows; returns their nodes and shared layers. */
 function placeImages(host: HostView, area: Rect, s: HostScale, out: HostPlacement): void {
+  if (area.h < LABEL) return; // no room even for `+N more`: the daemon's name counts them
   const perRow = Math.max(1, Math.floor((area.w + GAP) / (s.imageWidth + GAP)));
-  const stackHeight = (img: ImageView) => Math.min(img.layers.length, s.maxLayers) * s.layerHeight;
+  // On a short stage tall stacks are drawn shorter (their base layers, the shared ones) so that
+  // every row of images fits, down to two layers a stack; the layers left out are counted in each
+  // image's accessible name. Rows that still do not fit become `+N more`.
+  const rowsWanted = Math.ceil(host.images.length / perRow);
+  const rowsFit = Math.max(1, Math.floor((area.h + GAP) / (2 * s.layerHeight + LABEL + GAP)));
+  const rows = Math.min(rowsWanted, rowsFit);
+  const reserve = rowsWanted > rows ? LABEL + GAP : 0;
+  const fitting = Math.floor((area.h + GAP - reserve - rows * (LABEL + GAP)) / rows / s.layerHeight);
+  const maxLayers = Math.max(1, Math.min(s.maxLayers, fitting));
+  const stackHeight = (img: ImageView) => Math.min(img.layers.length, maxLayers) * s.layerHeight;
   const layerBoxes = new Map<string, Rect[]>();
   let y = area.y;
   for (let start = 0; start < host.images.length; start += perRow) {
@@ -64,7 +85,7 @@ function placeImages(host: HostView, area: Rect, s: HostScale, out: HostPlacemen
         `${host.name}:images`,
         host.images.length - start,
         'images',
-        { x: area.x, y, w: 90, h: LABEL },
+        { x: area.x, y, w: Math.min(90, area.w), h: LABEL },
         host.name,
       );
       break;
@@ -74,7 +95,7 @@ function placeImages(host: HostView, area: Rect, s: HostScale, out: HostPlacemen
       const name = imageName(image);
       const base = y + rowHeight - LABEL;
       // Base layers are the ones images share: draw from the base up, count the rest on top.
-      const shown = image.layers.slice(0, s.maxLayers);
+      const shown = image.layers.slice(0, maxLayers);
       const hidden = image.layers.length - shown.length;
       const top = base - shown.length * s.layerHeight;
       out.nodes.push({
@@ -148,13 +169,16 @@ function shownOf(count: number, capacity: number): number {
 
 /** Containers as small boxes in rows, newest first. */
 function placeContainers(host: HostView, area: Rect, s: HostScale, out: HostPlacement): void {
-  const perRow = Math.max(1, Math.floor((area.w + GAP) / (s.containerWidth + GAP)));
+  // A narrow column (a compact host on a small stage) gets narrower chips rather than none.
+  const width = Math.min(s.containerWidth, area.w);
+  if (width < MIN_CHIP) return;
+  const perRow = Math.max(1, Math.floor((area.w + GAP) / (width + GAP)));
   const rows = Math.max(0, Math.floor((area.h + GAP) / (s.containerHeight + GAP)));
   const shown = shownOf(host.containers.length, perRow * rows);
   const slot = (i: number): Rect => ({
-    x: area.x + (i % perRow) * (s.containerWidth + GAP),
+    x: area.x + (i % perRow) * (width + GAP),
     y: area.y + Math.floor(i / perRow) * (s.containerHeight + GAP),
-    w: s.containerWidth,
+    w: width,
     h: s.containerHeight,
   });
   host.containers.slice(0, shown).forEach((c, i) => {
@@ -163,7 +187,7 @@ function placeContainers(host: HostView, area: Rect, s: HostScale, out: HostPlac
       key: `container:${host.name}:${c.id}`,
       kind: 'container',
       ...slot(i),
-      label: clip(c.name, Math.floor(s.containerWidth / (s.font * 0.6))),
+      label: clip(c.name, Math.floor(width / (s.font * 0.6))),
       ariaLabel: `container ${c.name} (${c.image}) on ${host.name}: ${c.status || c.state}`,
       selection: { kind: 'container', host: host.name, id: c.id },
       fill: colours.fill,
@@ -267,7 +291,12 @@ export function placeHost(host: HostView, box: Rect, s: HostScale, withClient: b
   const inner: Rect = { x: daemon.x + pad, y: daemon.y + title, w: daemon.w - 2 * pad, h: daemon.h - title - pad };
   const strip = s.containerHeight - 8;
   const body: Rect = { ...inner, h: inner.h - strip - GAP };
-  const split = Math.round(body.w * 0.6);
+  // Images take the width the containers do not need (at most 60 % of it for the containers).
+  const containerColumns = Math.min(Math.max(1, Math.ceil(host.containers.length / 2)), 3);
+  const split = Math.min(
+    body.w,
+    Math.max(Math.round(body.w * 0.4), s.imageWidth + GAP, body.w - containerColumns * (s.containerWidth + GAP)),
+  );
   placeImages(host, { ...body, w: split - GAP }, s, out);
   placeContainers(host, { ...body, x: body.x + split, w: body.w - split }, s, out);
   placeResources(host, { x: inner.x, y: inner.y + inner.h - strip, w: inner.w, h: strip }, s, out);

@@ -11,42 +11,87 @@
 //   ┌ cloud-vm ───────┐┌ onprem-1 ─────┐═╬╬╬═└──────────────────────┘
 //   └─────────────────┘└───────────────┘ ║║║ ┌ cr.example.net ──────┐
 //
-// One fixed 1600×900 viewBox (16:9) scales to a 1280×720 projector and a 1920×1080 screen. The same
-// view always gives the same layout.
+// The map is laid out at the stage's own size in CSS pixels (Stage.svelte measures it), so text keeps
+// its size — 12px labels stay 12px on a 1280×720 projector — and a smaller stage shows fewer boxes
+// (counted as `+N more`) instead of shrinking them. Below MIN_STAGE the whole map scales down.
+// The same view at the same size always gives the same layout.
 import type { HostView, LinkView, WorldView } from '../../actors/view/types';
 import type { Point, Rect } from './geometry';
-import { COMPACT_SCALE, FULL_SCALE, placeHost } from './host-layout';
+import { COMPACT_SCALE, FULL_SCALE, MEDIUM_SCALE, placeHost } from './host-layout';
 import { placeRegistry } from './registry-layout';
+import { repositoriesOnHosts } from './recent';
 import type { StageLayout, StageLink } from './types';
 
+/** The size the stage is designed at (a 16:9 screen); the default when no size is given. */
 export const STAGE_WIDTH = 1600;
 export const STAGE_HEIGHT = 900;
+/** Below this the map is laid out at this size and scaled down to fit. */
+export const MIN_STAGE = { width: 760, height: 400 } as const;
 
-const MACHINE_BOXES: Record<string, Rect> = {
-  laptop: { x: 20, y: 20, w: 960, h: 580 },
-  'cloud-vm': { x: 20, y: 640, w: 470, h: 240 },
-  'onprem-1': { x: 510, y: 640, w: 470, h: 240 },
-};
-
-const REGISTRY_BOXES: Record<string, Rect> = {
-  'docker.io': { x: 1120, y: 20, w: 460, h: 440 },
-  'registry.example.com': { x: 1120, y: 480, w: 460, h: 190 },
-  'cr.example.net': { x: 1120, y: 690, w: 460, h: 190 },
-};
-
-const MACHINES = Object.keys(MACHINE_BOXES);
-const REGISTRIES = Object.keys(REGISTRY_BOXES);
-const CHANNEL_X = 992;
+const MARGIN = 20;
+/** Between the laptop and the compact hosts beneath it: cloud-vm's links run up through it. */
+const MACHINE_GAP = 40;
+const REGISTRY_GAP = 20;
+const CHANNEL_X_OFFSET = 128;
 const LANE = 13;
+const MACHINES = ['laptop', 'cloud-vm', 'onprem-1'];
+const REGISTRIES = ['docker.io', 'registry.example.com', 'cr.example.net'];
+
+/** Where every machine and registry sits on a stage of `width` × `height`. */
+interface Frame {
+  machines: Record<string, Rect>;
+  registries: Record<string, Rect>;
+  channelX: number;
+  /** Width of one link's lane in the channel. */
+  lane: number;
+}
+
+function frameFor(width: number, height: number): Frame {
+  const registryW = Math.round(Math.min(460, Math.max(240, width * 0.29)));
+  const registryX = width - MARGIN - registryW;
+  // Narrower lanes on a narrow stage, so the laptop keeps its room.
+  const lane = width >= 1200 ? LANE : LANE - 4;
+  const channelX = registryX - CHANNEL_X_OFFSET + 9 * (LANE - lane);
+  const machinesW = channelX - 12 - MARGIN;
+  const compactH = Math.round(Math.min(240, Math.max(104, height * 0.267)));
+  const compactY = height - MARGIN - compactH;
+  const compactW = Math.round((machinesW - 20) / 2);
+  const registriesH = height - 2 * MARGIN - 2 * REGISTRY_GAP;
+  const hubH = Math.round(registriesH * 0.5366);
+  const otherH = Math.round((registriesH - hubH) / 2);
+  return {
+    machines: {
+      laptop: { x: MARGIN, y: MARGIN, w: machinesW, h: compactY - MACHINE_GAP - MARGIN },
+      'cloud-vm': { x: MARGIN, y: compactY, w: compactW, h: compactH },
+      'onprem-1': { x: MARGIN + compactW + 20, y: compactY, w: machinesW - compactW - 20, h: compactH },
+    },
+    registries: {
+      'docker.io': { x: registryX, y: MARGIN, w: registryW, h: hubH },
+      'registry.example.com': { x: registryX, y: MARGIN + hubH + REGISTRY_GAP, w: registryW, h: otherH },
+      'cr.example.net': {
+        x: registryX,
+        y: MARGIN + hubH + otherH + 2 * REGISTRY_GAP,
+        w: registryW,
+        h: height - MARGIN - (MARGIN + hubH + otherH + 2 * REGISTRY_GAP),
+      },
+    },
+    channelX,
+    lane,
+  };
+}
 
 export interface LayoutOptions {
-  /** Per registry, repositories to list first (the ones the last commands used). */
+  /** Per registry, repositories to list first (the ones the last commands used); then come
+   *  the repositories the daemons hold images of, then the rest by name. */
   recentRepositories?: Record<string, readonly string[]>;
+  /** The stage's size in CSS pixels (default 1600×900); never laid out smaller than MIN_STAGE. */
+  width?: number;
+  height?: number;
 }
 
 /** Where a machine's link to registry number `r` leaves the machine's box. */
-function exitPoints(machine: string, r: number): Point[] {
-  const box = MACHINE_BOXES[machine]!;
+function exitPoints(frame: Frame, machine: string, r: number): Point[] {
+  const box = frame.machines[machine]!;
   if (machine === 'cloud-vm') {
     // Up out of the top edge into the gap below the laptop, then right along it.
     const x = box.x + box.w * 0.55 + r * 18;
@@ -60,22 +105,22 @@ function exitPoints(machine: string, r: number): Point[] {
   return [{ x: box.x + box.w, y }];
 }
 
-function registryLinkPoints(machine: string, registry: string): Point[] {
+function registryLinkPoints(frame: Frame, machine: string, registry: string): Point[] {
   const m = MACHINES.indexOf(machine);
   const r = REGISTRIES.indexOf(registry);
-  const laneX = CHANNEL_X + (m * REGISTRIES.length + r) * LANE;
-  const target = REGISTRY_BOXES[registry]!;
+  const laneX = frame.channelX + (m * REGISTRIES.length + r) * frame.lane;
+  const target = frame.registries[registry]!;
   const entryY = target.y + 30 + m * 16;
-  const exits = exitPoints(machine, r);
+  const exits = exitPoints(frame, machine, r);
   const last = exits[exits.length - 1]!;
   return [...exits, { x: laneX, y: last.y }, { x: laneX, y: entryY }, { x: target.x, y: entryY }];
 }
 
-function machineLinkPoints(a: string, b: string): Point[] {
+function machineLinkPoints(frame: Frame, a: string, b: string): Point[] {
   const pair = [a, b].sort().join('|');
-  const laptop = MACHINE_BOXES.laptop!;
-  const cloud = MACHINE_BOXES['cloud-vm']!;
-  const onprem = MACHINE_BOXES['onprem-1']!;
+  const laptop = frame.machines.laptop!;
+  const cloud = frame.machines['cloud-vm']!;
+  const onprem = frame.machines['onprem-1']!;
   const points: Record<string, Point[]> = {
     'cloud-vm|laptop': [
       { x: cloud.x + 120, y: laptop.y + laptop.h },
@@ -95,21 +140,25 @@ function machineLinkPoints(a: string, b: string): Point[] {
   return [a, b].sort()[0] === a ? found : [...found].reverse();
 }
 
-function stageLink(link: LinkView): StageLink | undefined {
+function stageLink(frame: Frame, link: LinkView): StageLink | undefined {
   const { a, b } = link;
+  const { machines, registries } = frame;
   let points: Point[] | undefined;
-  if (MACHINE_BOXES[a] && REGISTRY_BOXES[b]) points = registryLinkPoints(a, b);
-  else if (MACHINE_BOXES[b] && REGISTRY_BOXES[a]) points = [...registryLinkPoints(b, a)].reverse();
-  else if (MACHINE_BOXES[a] && MACHINE_BOXES[b]) points = machineLinkPoints(a, b);
+  if (machines[a] && registries[b]) points = registryLinkPoints(frame, a, b);
+  else if (machines[b] && registries[a]) points = [...registryLinkPoints(frame, b, a)].reverse();
+  else if (machines[a] && machines[b]) points = machineLinkPoints(frame, a, b);
   if (!points || points.length < 2) return undefined;
   return { key: `link:${a}|${b}`, a, b, up: link.up, latencyMs: link.latencyMs, points };
 }
 
 /** Lay out the whole stage for `view`. Deterministic: the same view gives the same layout. */
 export function layoutStage(view: WorldView, options: LayoutOptions = {}): StageLayout {
+  const width = Math.round(Math.max(MIN_STAGE.width, options.width ?? STAGE_WIDTH));
+  const height = Math.round(Math.max(MIN_STAGE.height, options.height ?? STAGE_HEIGHT));
+  const frame = frameFor(width, height);
   const layout: StageLayout = {
-    width: STAGE_WIDTH,
-    height: STAGE_HEIGHT,
+    width,
+    height,
     nodes: [],
     links: [],
     connectors: [],
@@ -121,25 +170,28 @@ export function layoutStage(view: WorldView, options: LayoutOptions = {}): Stage
   for (const name of MACHINES) {
     const host = hosts.get(name);
     if (!host) continue;
+    const box = frame.machines[name]!;
     const placed = placeHost(
       host,
-      MACHINE_BOXES[name]!,
-      name === 'laptop' ? FULL_SCALE : COMPACT_SCALE,
+      box,
+      name !== 'laptop' ? COMPACT_SCALE : box.h >= 400 ? FULL_SCALE : MEDIUM_SCALE,
       withTerminal.has(name),
     );
     layout.nodes.push(...placed.nodes);
     layout.connectors.push(...placed.connectors);
     Object.assign(layout.anchors, placed.anchors);
   }
+  const onHosts = repositoriesOnHosts(view);
   for (const registry of view.registries) {
-    const box = REGISTRY_BOXES[registry.name];
+    const box = frame.registries[registry.name];
     if (!box) continue;
-    const placed = placeRegistry(registry, box, options.recentRepositories?.[registry.name]);
+    const first = [...(options.recentRepositories?.[registry.name] ?? []), ...(onHosts[registry.name] ?? [])];
+    const placed = placeRegistry(registry, box, first);
     layout.nodes.push(...placed.nodes);
     Object.assign(layout.anchors, placed.anchors);
   }
   for (const link of view.links) {
-    const placed = stageLink(link);
+    const placed = stageLink(frame, link);
     if (placed) layout.links.push(placed);
   }
   return layout;

@@ -189,10 +189,22 @@ export function routeOf(layout: StageLayout, from: Endpoint, to: Endpoint): { li
   return { link: link.key, points: ends(points) };
 }
 
+/** Routes found on each layout, by `from→to` anchor: a frame asks for the same few routes 100 times. */
+const routeCache = new WeakMap<StageLayout, Map<string, ReturnType<typeof routeOf>>>();
+
+function cachedRoute(layout: StageLayout, from: Endpoint, to: Endpoint): ReturnType<typeof routeOf> {
+  let routes = routeCache.get(layout);
+  if (!routes) routeCache.set(layout, (routes = new Map()));
+  const key = `${from.host}/${from.role}>${to.host}/${to.role}`;
+  let route = routes.get(key);
+  if (!route) routes.set(key, (route = routeOf(layout, from, to)));
+  return route;
+}
+
 /** What to draw this frame for the packets in flight. */
 export function drawPackets(packets: readonly Packet[], layout: StageLayout, reducedMotion: boolean): PacketDrawing[] {
   return packets.map((p) => {
-    const route = routeOf(layout, p.from, p.to);
+    const route = cachedRoute(layout, p.from, p.to);
     const progress = Math.min(1, p.elapsedMs / p.durationMs);
     const drawing: PacketDrawing = {
       key: `packet:${p.seq}`,

@@ -10,6 +10,8 @@ import type { StageNode } from './types';
 const ROW = 20;
 const GAP = 4;
 const CHAR = 6.6;
+/** Average width of a character of a registry's 15px bold title. */
+const TITLE_CHAR = 9;
 
 export interface RegistryPlacement {
   nodes: StageNode[];
@@ -24,7 +26,7 @@ export function placeRegistry(registry: RegistryView, box: Rect, recent: readonl
     key: `registry:${registry.name}`,
     kind: 'registry',
     ...box,
-    label: `${registry.name} registry`,
+    label: title(registry.name, Math.floor((box.w - 12) / TITLE_CHAR)),
     ariaLabel: `registry ${registry.name}${down ? ' (unreachable)' : ''}: ${registry.repositories.length} repositories`,
     selection: { kind: 'registry', name: registry.name },
     fill: down ? REGION.down : REGION.registry,
@@ -90,6 +92,12 @@ export function placeRegistry(registry: RegistryView, box: Rect, recent: readonl
     y += ROW + GAP;
   }
   return { nodes, anchors: { [`registry@${registry.name}`]: { x: box.x, y: box.y + Math.min(box.h / 2, 60) } } };
+}
+
+/** `docker.io registry`, or just the name when the box is too narrow for both. */
+function title(name: string, chars: number): string {
+  const full = `${name} registry`;
+  return full.length <= chars ? full : clip(name, chars);
 }
 
 function moreNode(key: string, label: string, x: number, y: number, registry: string, repository?: string): StageNode {
