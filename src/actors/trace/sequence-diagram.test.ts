@@ -1,6 +1,6 @@
 import mermaid from 'mermaid';
 import { describe, expect, it } from 'vitest';
-import { sequenceDiagram, shortenIds } from './sequence-diagram';
+import { REQUEST_LABEL_MAX, requestLabel, sequenceDiagram, shortenIds } from './sequence-diagram';
 import { Trace } from './trace';
 import type { Endpoint } from './types';
 
@@ -80,6 +80,21 @@ function firstRun(): Trace {
   return t;
 }
 
+describe('request labels', () => {
+  it.each([
+    ['GET /v2/', 'GET /v2/'],
+    [
+      'POST /v1.50/images/create?fromImage=docker.io%2Flibrary%2Fnginx&tag=alpine',
+      'POST /v1.50/images/create?fromImage=docker.io/library/nginx&tag=alpine',
+    ],
+    ['GET /v1.50/containers/json?filters=%7B%22a%22%3A1', 'GET /v1.50/containers/json?filters={"a":1'],
+    ['GET /x?bad=%E0%A4%A', 'GET /x?bad=%E0%A4%A'],
+    [`GET /token?scope=${'a'.repeat(100)}`, `GET /token?scope=${'a'.repeat(REQUEST_LABEL_MAX - 17 - 1)}…`],
+  ])('%s → %s', (summary, expected) => {
+    expect(requestLabel(summary)).toBe(expected);
+  });
+});
+
 describe('sequence diagrams from the trace', () => {
   it('draws participants in order of appearance, arrows, a loop for the layers, and notes', async () => {
     const text = sequenceDiagram(firstRun().ofCommand(1));
@@ -92,11 +107,11 @@ describe('sequence diagrams from the trace', () => {
         '  participant P4 as Token service (auth.docker.io)',
         '  P1->>P2: POST /v1.50/containers/create',
         '  P2-->>P1: 404 No such image: hello-world:latest',
-        '  P1->>P2: POST /v1.50/images/create?fromImage=docker.io%2Flibrary%2Fhello-world&tag=latest',
+        '  P1->>P2: POST /v1.50/images/create?fromImage=docker.io/library/hello-world&tag=latest',
         '  P2-->>P1: 200 (stream)',
         '  P2->>P3: GET /v2/',
         '  P3-->>P2: 401 Unauthorized',
-        '  P2->>P4: GET /token?scope=repository%3Alibrary%2Fhello-world%3Apull&service=registry.docker.io',
+        '  P2->>P4: GET /token?scope=repository:library/hello-world:pull&service=registry.docker.io',
         '  P4-->>P2: 200 OK',
         '  P2->>P3: GET /v2/library/hello-world/manifests/latest',
         '  P3-->>P2: 200 OK',

@@ -28,6 +28,27 @@ function label(text: string): string {
   return shortenIds(text).replace(/[#;<>\r\n]/g, (c) => entities[c]!);
 }
 
+/** The longest request label drawn in full; a longer query is cut (the message log has it whole). */
+export const REQUEST_LABEL_MAX = 80;
+
+/**
+ * A request's arrow label: its method and path, with the query percent-decoded so it reads as
+ * Docker's words (`fromImage=docker.io/library/hello-world`, `scope=repository:library/x:pull`)
+ * and cut with `…` when it would make the diagram too wide to project.
+ */
+export function requestLabel(summary: string): string {
+  const at = summary.indexOf('?');
+  if (at < 0) return summary;
+  let query = summary.slice(at + 1);
+  try {
+    query = decodeURIComponent(query);
+  } catch {
+    // not valid percent-encoding: keep it as sent
+  }
+  const text = `${summary.slice(0, at)}?${query}`;
+  return text.length > REQUEST_LABEL_MAX ? `${text.slice(0, REQUEST_LABEL_MAX - 1)}…` : text;
+}
+
 interface Exchange {
   kind: 'exchange';
   request: TraceRequest;
@@ -92,10 +113,10 @@ export function sequenceDiagram(entries: readonly TraceEntry[], options: Diagram
     const from = idOf(x.request.from);
     const to = idOf(x.request.to);
     if (x.failure) {
-      body.push(`${indent}${from}-x${to}: ${label(`${x.request.summary} (${x.failure.summary})`)}`);
+      body.push(`${indent}${from}-x${to}: ${label(`${requestLabel(x.request.summary)} (${x.failure.summary})`)}`);
       return;
     }
-    body.push(`${indent}${from}->>${to}: ${label(x.request.summary)}`);
+    body.push(`${indent}${from}->>${to}: ${label(requestLabel(x.request.summary))}`);
     if (x.response) body.push(`${indent}${to}-->>${from}: ${label(x.response.summary)}`);
   };
 
