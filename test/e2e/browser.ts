@@ -45,7 +45,12 @@ export async function openBrowser(viewport = { width: 1280, height: 720 }): Prom
   page.on('pageerror', (err) =>
     problems.push(`pageerror: ${err.message}${(err.stack ?? '').split('\n').slice(1, 4).join(' ')}`),
   );
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  // A reload or a new navigation cancels the old page's requests still in flight (the lazy chunks
+  // load after the first paint): net::ERR_ABORTED is that, not a fault. A missing file is a 404 below.
+  page.on('requestfailed', (req) => {
+    const error = req.failure()?.errorText ?? '';
+    if (error !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()} ${error}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
