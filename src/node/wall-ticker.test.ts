@@ -8,7 +8,7 @@ afterEach(() => void vi.useRealTimers());
 
 describe('wallTicker', () => {
   it('ticks every idleMs while nothing is due, at once when something is', () => {
-    let due: number | undefined;
+    let due: number | undefined = undefined;
     const ticks: number[] = [];
     const stop = wallTicker({ nextDue: () => due, realNow: () => Date.now(), idleMs: 20 })(() =>
       ticks.push(Date.now()),
