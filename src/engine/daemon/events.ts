@@ -7,7 +7,7 @@
 // Engine API 1.50 still fills the deprecated `status`, `id` and `from` fields of container and image
 // events (moby dropped them in API 1.52), so old clients reading `status` keep working.
 import { utf8, type Bytes } from '../bytes';
-import { goEscapedJson } from './api/responses';
+import { goEscapedJson, sortedMap } from './api/responses';
 import { includesEvent } from './events-filter';
 import { FilterArgs } from './filters';
 
@@ -150,8 +150,13 @@ export class EventLog {
   }
 }
 
-/** One event as moby's JSON encoder writes it: a line, HTML characters escaped, `timeNano` exact. */
+/**
+ * One event as moby's JSON encoder writes it: a line, HTML characters escaped, the Attributes map
+ * with sorted keys, `timeNano` exact.
+ */
 export function eventJsonLine(ev: EventMessage): Bytes {
   const { timeNano, ...rest } = ev;
-  return utf8(`${goEscapedJson(rest).slice(0, -1)},"timeNano":${timeNano.toString()}}\n`);
+  const Attributes = sortedMap(rest.Actor.Attributes) ?? {};
+  const line = Attributes === rest.Actor.Attributes ? rest : { ...rest, Actor: { ID: rest.Actor.ID, Attributes } };
+  return utf8(`${goEscapedJson(line).slice(0, -1)},"timeNano":${timeNano.toString()}}\n`);
 }

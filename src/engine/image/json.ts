@@ -60,7 +60,7 @@ function escapeLikeGo(json: string): string {
 }
 
 /** Go sorts map keys by their bytes; comparing code points gives the same order as UTF-8 bytes. */
-function compareCodePoints(a: string, b: string): number {
+export function compareCodePoints(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {

@@ -2,6 +2,7 @@
 // characters left alone, a trailing newline), streams of JSON messages for long operations, and
 // the query-string conventions every handler shares (`1`/`true` booleans).
 import { utf8, type Bytes } from '../../bytes';
+import { compareCodePoints } from '../../image/json';
 import type { WireResponse } from '../../wire/message';
 import { jsonAnswerBytes } from './json-answer';
 
@@ -44,14 +45,20 @@ export function boolParamOr(query: URLSearchParams, name: string, fallback: bool
   return (query.get(name) ?? '') === '' ? fallback : boolParam(query, name);
 }
 
-/** Copy of a string map with its keys sorted, as Go's encoder writes maps. */
+/**
+ * A Go map (Labels, Options, ExposedPorts…) with its keys in the order Go's encoder writes them:
+ * sorted by their UTF-8 bytes. The map itself when already in order (no copy for the usual zero
+ * or one label), else a sorted copy; null for none. Answers only: never for stored bytes (a
+ * config's bytes come from image/serialise.ts). A JS object always lists integer-like keys ("9",
+ * "10") first and in numeric order, which no reordering can change.
+ */
 export function sortedMap<T>(map: Record<string, T> | null | undefined): Record<string, T> | null {
   if (map === null || map === undefined) return null;
-  return Object.fromEntries(
-    Object.keys(map)
-      .sort()
-      .map((k) => [k, map[k] as T]),
-  );
+  const keys = Object.keys(map);
+  let inOrder = true;
+  for (let i = 1; i < keys.length && inOrder; i++) inOrder = compareCodePoints(keys[i - 1]!, keys[i]!) < 0;
+  if (inOrder) return map;
+  return Object.fromEntries(keys.sort(compareCodePoints).map((k) => [k, map[k] as T]));
 }
 
 /**

@@ -2,7 +2,9 @@
 // create time (moby `adaptContainerSettings` and the defaults of an unset field) — `json-file`
 // logging, a 64 MiB /dev/shm, the runc runtime, private IPC and cgroup namespaces, and the paths
 // of /proc and /sys a container may not see or write. The CLI's `"NetworkMode":"default"` becomes
-// the default network's name, `bridge`; an empty restart policy is `no`.
+// the default network's name, `bridge`; an empty restart policy is `no`. Its maps (PortBindings,
+// Tmpfs) have their keys sorted, as Go writes maps.
+import { sortedMap } from '../api/responses';
 import type { CreateHostConfig } from './create-body';
 
 export const MASKED_PATHS = [
@@ -38,7 +40,7 @@ export function inspectHostConfig(host: CreateHostConfig): Record<string, unknow
     ContainerIDFile: given('ContainerIDFile', ''),
     LogConfig: orDefault('LogConfig', { Type: 'json-file', Config: {} }),
     NetworkMode: networkModeOf(host),
-    PortBindings: given('PortBindings', {}) ?? {},
+    PortBindings: sortedMap(given('PortBindings', {}) as Record<string, unknown> | null) ?? {},
     RestartPolicy: {
       Name: host.RestartPolicy.Name === '' ? 'no' : host.RestartPolicy.Name,
       MaximumRetryCount: host.RestartPolicy.MaximumRetryCount,
@@ -64,7 +66,9 @@ export function inspectHostConfig(host: CreateHostConfig): Record<string, unknow
     PublishAllPorts: given('PublishAllPorts', false),
     ReadonlyRootfs: given('ReadonlyRootfs', false),
     SecurityOpt: given('SecurityOpt', null),
-    ...(raw.Tmpfs !== undefined && raw.Tmpfs !== null ? { Tmpfs: raw.Tmpfs } : {}),
+    ...(raw.Tmpfs !== undefined && raw.Tmpfs !== null
+      ? { Tmpfs: sortedMap(raw.Tmpfs as Record<string, unknown>) }
+      : {}),
     UTSMode: given('UTSMode', ''),
     UsernsMode: given('UsernsMode', ''),
     ShmSize: orDefault('ShmSize', 67_108_864),

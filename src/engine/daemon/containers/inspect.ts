@@ -4,6 +4,7 @@
 // its files under /var/lib/docker/containers/<id>/, the completed HostConfig, the overlay2
 // directories, the merged Config and the NetworkSettings. With `size=1`, SizeRw and SizeRootFs.
 import { encodedOf } from '../../digest';
+import { sortedMap } from '../api/responses';
 import { goTime } from '../api/system-info';
 import type { Container } from './container';
 import { inspectHostConfig } from './host-config';
@@ -36,7 +37,10 @@ export function inspectState(state: ContainerState): Record<string, unknown> {
   };
 }
 
-/** A container Config as Go writes it: moby's field order, optional fields only when set (omitempty). */
+/**
+ * A container Config as Go writes it: moby's field order, optional fields only when set (omitempty),
+ * the maps (ExposedPorts, Volumes, Labels) with sorted keys.
+ */
 export function configJson(c: ContainerConfig): Record<string, unknown> {
   const out: Record<string, unknown> = {
     Hostname: c.Hostname,
@@ -46,13 +50,18 @@ export function configJson(c: ContainerConfig): Record<string, unknown> {
     AttachStdout: c.AttachStdout,
     AttachStderr: c.AttachStderr,
   };
-  if (c.ExposedPorts && Object.keys(c.ExposedPorts).length > 0) out.ExposedPorts = c.ExposedPorts;
+  if (c.ExposedPorts && Object.keys(c.ExposedPorts).length > 0) out.ExposedPorts = sortedMap(c.ExposedPorts);
   Object.assign(out, { Tty: c.Tty, OpenStdin: c.OpenStdin, StdinOnce: c.StdinOnce, Env: c.Env, Cmd: c.Cmd });
   if (c.Healthcheck) out.Healthcheck = c.Healthcheck;
   if (c.ArgsEscaped) out.ArgsEscaped = true;
-  Object.assign(out, { Image: c.Image, Volumes: c.Volumes, WorkingDir: c.WorkingDir, Entrypoint: c.Entrypoint });
+  Object.assign(out, {
+    Image: c.Image,
+    Volumes: sortedMap(c.Volumes),
+    WorkingDir: c.WorkingDir,
+    Entrypoint: c.Entrypoint,
+  });
   if (c.NetworkDisabled) out.NetworkDisabled = true;
-  Object.assign(out, { OnBuild: c.OnBuild, Labels: c.Labels });
+  Object.assign(out, { OnBuild: c.OnBuild, Labels: sortedMap(c.Labels) });
   if (c.StopSignal !== undefined) out.StopSignal = c.StopSignal;
   if (c.StopTimeout !== undefined) out.StopTimeout = c.StopTimeout;
   if (c.Shell !== undefined) out.Shell = c.Shell;

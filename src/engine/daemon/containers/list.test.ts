@@ -117,4 +117,118 @@ describe('docker ps', () => {
     d.ctx.store.untag('docker.io/library/alpine:latest');
     expect((await list(d)).find((r) => r.Id === mid)!.Image).toBe(d.alpine.id);
   });
+
+  /** old (exited), web (ports), db (backend network, volume and bind), idle (plain bridge). */
+  async function shapes(d: TestDaemon) {
+    const net = await d.api('POST', '/networks/create', { Name: 'backend' });
+    const backendId = (net.json as { Id: string }).Id;
+    const old = await d.create(['exit', '3'], {}, 'old');
+    await d.api('POST', `/containers/${old}/start`);
+    await d.clock.advance(1000);
+    const web = await d.create(
+      ['sleep'],
+      {
+        ExposedPorts: { '80/tcp': {}, '443/tcp': {} },
+        HostConfig: {
+          PortBindings: {
+            '80/tcp': [{ HostIp: '', HostPort: '8080' }],
+            '53/udp': [{ HostIp: '127.0.0.1', HostPort: '5353' }],
+          },
+        },
+      },
+      'web',
+    );
+    await d.api('POST', `/containers/${web}/start`);
+    await d.clock.advance(1000);
+    const db = await d.create(
+      ['sleep'],
+      { HostConfig: { NetworkMode: 'backend', Binds: ['data:/var/lib/data', '/srv:/srv:ro'] } },
+      'db',
+    );
+    await d.api('POST', `/containers/${db}/start`);
+    await d.clock.advance(1000);
+    const idle = await d.create(['sleep'], {}, 'idle');
+    await d.api('POST', `/containers/${idle}/start`);
+    await settle(d.clock);
+    const bridge = await d.api('GET', '/networks/bridge');
+    return { backendId, bridgeId: (bridge.json as { Id: string }).Id };
+  }
+
+  const everyone = ['/idle', '/db', '/web', '/old'];
+  it.each([
+    [{ network: ['backend'] }, ['/db']],
+    [{ network: ['bridge'] }, ['/idle', '/web', '/old']],
+    [{ network: ['backend', 'nosuch'] }, ['/db']],
+    [{ network: ['backe'] }, []],
+    [{ network: ['BACKEND-ID'] }, ['/db']],
+    [{ network: ['BRIDGE-ID'] }, ['/idle', '/web', '/old']],
+    [{ volume: ['data'] }, ['/db']],
+    [{ volume: ['/var/lib/data'] }, ['/db']],
+    [{ volume: ['/srv'] }, ['/db']],
+    [{ volume: ['/var/lib', 'dat'] }, []],
+    [{ publish: ['8080'] }, ['/web']],
+    [{ publish: ['8080/tcp'] }, ['/web']],
+    [{ publish: ['8080/udp'] }, []],
+    [{ publish: ['5353/udp'] }, ['/web']],
+    [{ publish: ['8000-8100'] }, ['/web']],
+    [{ publish: ['80'] }, []],
+    // a port that is only exposed has public port 0, so dockerd's `publish=0` finds it
+    [{ publish: ['0'] }, ['/web']],
+    [{ expose: ['443'] }, ['/web']],
+    [{ expose: ['80/'] }, ['/web']],
+    [{ expose: ['53'] }, []],
+    [{ expose: ['1-100/udp'] }, ['/web']],
+    [{ expose: ['8080'] }, []],
+    [{ expose: ['443'], publish: ['9999'] }, ['/web']],
+    [{ health: ['none'] }, everyone],
+    [{ health: ['healthy', 'starting', 'unhealthy'] }, []],
+    [{ 'is-task': ['false'] }, everyone],
+    [{ 'is-task': ['true'] }, []],
+    [{ 'is-task': ['true', 'false'] }, []],
+    // moby's ExactMatch passes an empty value list, so this reads as is-task=true
+    [{ 'is-task': [] }, []],
+    [{ isolation: ['default'] }, everyone],
+    [{ isolation: ['hyperv'] }, everyone],
+    [{ network: ['backend'], volume: ['/srv'], 'is-task': ['false'] }, ['/db']],
+  ])('filters %j (all)', async (f, expected) => {
+    const d = await testDaemon();
+    const { backendId, bridgeId } = await shapes(d);
+    const query = JSON.stringify(f).replace('BACKEND-ID', backendId.slice(0, 6)).replace('BRIDGE-ID', bridgeId);
+    expect(names(await list(d, `?all=1&filters=${encodeURIComponent(query)}`))).toEqual(expected);
+  });
+
+  it('network, volume and port filters keep to running containers without all', async () => {
+    const d = await testDaemon();
+    await shapes(d);
+    expect(names(await list(d, `?${filter({ network: ['bridge'] })}`))).toEqual(['/idle', '/web']);
+  });
+
+  it.each([
+    [{ health: ['sick'] }, 400, 'Unrecognised filter value for health: sick'],
+    [{ health: ['none', 'Healthy'] }, 400, 'Unrecognised filter value for health: Healthy'],
+    [{ 'is-task': ['maybe'] }, 400, "invalid filter 'is-task=[maybe]'"],
+    [{ publish: ['8080:80'] }, 500, "filter for 'publish' should not contain ':': 8080:80"],
+    [
+      { expose: ['abc'] },
+      500,
+      'error while looking up for expose abc: strconv.ParseUint: parsing "abc": invalid syntax',
+    ],
+    [{ expose: ['-1'] }, 500, 'error while looking up for expose -1: strconv.ParseUint: parsing "": invalid syntax'],
+    [
+      { publish: ['70000/udp'] },
+      500,
+      'error while looking up for publish 70000/udp: strconv.ParseUint: parsing "70000": value out of range',
+    ],
+    [{ publish: ['90-80'] }, 500, 'error while looking up for publish 90-80: invalid range specified for port: 90-80'],
+    [{ publish: ['/udp'] }, 500, 'error while looking up for publish /udp: empty string specified for ports'],
+    // moby checks status before is-task and health before the port filters
+    [{ 'is-task': ['x'], status: ['up'] }, 400, "invalid filter 'status=up'"],
+    [{ publish: ['a'], health: ['bad'] }, 400, 'Unrecognised filter value for health: bad'],
+  ])('bad filter %j is %i: %s', async (f, status, message) => {
+    const d = await testDaemon();
+    await shapes(d);
+    const before = names(await list(d, '?all=1'));
+    expect(await d.api('GET', `/containers/json?${filter(f)}`)).toMatchObject({ status, json: { message } });
+    expect(names(await list(d, '?all=1'))).toEqual(before);
+  });
 });

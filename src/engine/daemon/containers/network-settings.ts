@@ -6,6 +6,7 @@
 // sandbox. The top-level address fields describe the default bridge only, as in moby, so a
 // container on a user-defined network shows `"IPAddress": ""` there and its address under
 // `Networks`.
+import { sortedMap } from '../api/responses';
 import type { AddressPool } from '../networks/ipam';
 import type { Network, NetworkEndpoint } from '../networks/network';
 import { comparePortKeys, splitProtoPort, type PublishedPort } from '../networks/ports';
@@ -104,11 +105,20 @@ export function portMap(svc: ContainerService, container: Container): Record<str
   for (const { key, bindings } of portEntries(svc, container)) {
     out[key] = bindings.length === 0 ? null : bindings.map((p) => ({ HostIp: p.hostIp, HostPort: String(p.hostPort) }));
   }
-  return out;
+  // a Go map (nat.PortMap): keys as text, so `443/tcp` comes before `80/tcp`
+  return sortedMap(out)!;
+}
+
+/** One row of `Ports` in `/containers/json` (moby container.Port); no PublicPort when only exposed. */
+export interface PortRow {
+  IP?: string;
+  PrivatePort: number;
+  PublicPort?: number;
+  Type: string;
 }
 
 /** `Ports` of `/containers/json` (moby Port: IP, PrivatePort, PublicPort, Type). */
-export function portList(svc: ContainerService, container: Container): Record<string, unknown>[] {
+export function portList(svc: ContainerService, container: Container): PortRow[] {
   return portEntries(svc, container).flatMap(({ port, protocol, bindings }) => {
     if (bindings.length === 0) return [{ PrivatePort: port, Type: protocol }];
     return bindings.map((b) => ({ IP: b.hostIp, PrivatePort: port, PublicPort: b.hostPort, Type: protocol }));

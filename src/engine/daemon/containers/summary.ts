@@ -9,6 +9,7 @@ import { networkModeOf } from './host-config';
 import { commandText } from './merge-config';
 import { networksOf, portList } from './network-settings';
 import { mountsJson } from '../volumes/volume-json';
+import { sortedMap } from '../api/responses';
 import type { ContainerService } from './service';
 import { sizeRootFs, sizeRw } from './sizes';
 import { statusText } from './state';
@@ -45,7 +46,7 @@ export function containerSummary(
   const Command = commandText(container.path, container.args);
   const Created = Math.floor(container.created / 1000);
   const Ports = portList(svc, container);
-  const Labels = container.config.Labels;
+  const Labels = sortedMap(container.config.Labels);
   const State = container.status;
   const Status = statusText(container.state, svc.now());
   const HostConfig = { NetworkMode: networkModeOf(container.hostConfig) };
