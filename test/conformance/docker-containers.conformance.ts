@@ -1,9 +1,10 @@
 // The daemon's containers, driven by the real docker CLI (28.2.2) through `npm run serve --
 // --engine 127.0.0.1:<port>` (its script, run as one node process, stopped by PID): `docker run`
 // of an image not yet pulled, exit codes 0/3/125/127, `run -d`, logs, ps / ps -a, stop, start,
-// restart, pause / unpause, rm (refused while running; -f), exec, top, diff, commit, inspect, and
-// redis through its gosu entrypoint. Images come from the simulated hub through the daemon's own
-// pull. Every CLI call runs under `timeout -s KILL 60` with a private DOCKER_CONFIG.
+// restart, pause / unpause, rm (refused while running; -f), exec, top, diff, commit, inspect, a
+// healthcheck run to `healthy`, and redis through its gosu entrypoint. Images come from the
+// simulated hub through the daemon's own pull. Every CLI call runs under `timeout -s KILL 60` with
+// a private DOCKER_CONFIG.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -266,6 +267,33 @@ describe.skipIf(!dockerTool.present)(`docker CLI: containers (${dockerTool.versi
     const table = rows(await dockerOk('top', 'cache'));
     expect(table.slice(1).map((r) => [r[0], r[7]])).toEqual([['999', 'redis-server *:6379']]);
     expect(await dockerOk('rm', '-f', 'cache')).toBe('cache\n');
+  });
+
+  it('docker run --health-cmd true --health-interval 1s: the daemon probes it to healthy', async () => {
+    await dockerOk(
+      'run',
+      '-d',
+      '--name',
+      'probed',
+      '--health-cmd',
+      'true',
+      '--health-interval',
+      '1s',
+      'alpine',
+      'sleep',
+      '30',
+    );
+    const status = () => dockerOk('inspect', '--format', '{{.State.Health.Status}}', 'probed');
+    // serve runs on the wall clock: wait (up to 20 real seconds) for the first probes to run
+    for (let tries = 0; tries < 40 && (await status()) !== 'healthy\n'; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(await status()).toBe('healthy\n');
+    expect(await dockerOk('ps', '--filter', 'health=healthy', '--format', '{{.Names}} {{.Status}}')).toMatch(
+      /^probed Up \d+ seconds? \(healthy\)\n$/,
+    );
+    expect(await dockerOk('ps', '--filter', 'health=none', '-q')).toBe('');
+    expect(await dockerOk('rm', '-f', 'probed')).toBe('probed\n');
   });
 
   it('a container of alpine: exec, stop (SIGTERM ignored by sh, then SIGKILL: 137), rm', async () => {

@@ -3,7 +3,8 @@
 // `docker network create/ls/inspect/rm`; two containers on a user-defined network where one
 // fetches the other's page by name; the same on the default bridge failing by name; `-p 8080:80`
 // and a request to the published port from outside the container (a `--network host` busybox: the
-// host's own stack); the PORTS column; `docker volume create/ls/inspect`, data written from one
+// host's own stack); the PORTS column; `--network container:` (localhost, hostname, no PORTS, its
+// refusals) and NET I/O; `docker volume create/ls/inspect`, data written from one
 // container, `rm`, read from a new one. Every CLI call runs under `timeout -s KILL 60` with a
 // private DOCKER_CONFIG.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -137,6 +138,41 @@ describe.skipIf(!dockerTool.present)(
         /docker: Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint pub2 \([0-9a-f]{64}\): Bind for 0\.0\.0\.0:8080 failed: port is already allocated/,
       );
       expect((await dockerOk('port', 'pub')).split('\n')).toContain('80/tcp -> 0.0.0.0:8080');
+    });
+
+    it('--network container:web0 shares its namespace; NET I/O counts the traffic', async () => {
+      const page = await docker(
+        'run',
+        '--rm',
+        '--network',
+        'container:web0',
+        'busybox',
+        'wget',
+        '-qO-',
+        'http://localhost',
+      );
+      expect(page.code).toBe(0);
+      expect(page.stdout).toContain('Welcome to nginx!');
+      const webHostname = await dockerOk('inspect', '--format', '{{.Config.Hostname}}', 'web0');
+      expect(await dockerOk('run', '--rm', '--network', 'container:web0', 'busybox', 'hostname')).toBe(webHostname);
+      await dockerOk('run', '-d', '--name', 'side', '--network', 'container:web0', 'nginx', 'sleep', '1000');
+      expect(rows(await dockerOk('ps', '--filter', 'name=side'))[1]).toHaveLength(6); // no PORTS column text
+      const ip = (await dockerOk('inspect', '--format', '{{.NetworkSettings.IPAddress}}', 'web0')).trim();
+      await dockerOk('run', '--rm', 'busybox', 'wget', '-qO-', `http://${ip}`);
+      const netIo = await dockerOk('stats', '--no-stream', '--format', '{{.NetIO}}', 'web0');
+      expect(netIo).toMatch(/^\d+(\.\d+)?k?B \/ \d+(\.\d+)?k?B\n$/);
+      expect(netIo).not.toBe('0B / 0B\n');
+      const published = await docker('run', '--network', 'container:web0', '-p', '9090:80', 'busybox', 'true');
+      expect(published.code).toBe(125);
+      expect(published.stderr).toContain(
+        'docker: Error response from daemon: conflicting options: port publishing and the container type network mode',
+      );
+      await dockerOk('create', '--name', 'idle', 'busybox', 'true');
+      const idle = await docker('run', '--network', 'container:idle', 'busybox', 'true');
+      expect(idle.code).toBe(125);
+      expect(idle.stderr).toContain(
+        'Error response from daemon: cannot join network namespace of a non running container: container idle is created',
+      );
     });
 
     it('docker volume create, write from one container, rm, read from a new one; ls and inspect', async () => {

@@ -3,6 +3,7 @@
 // ENTRYPOINT, ENV, EXPOSE, HEALTHCHECK, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR;
 // anything else (`RUN …`) is `run is not a valid change command`. CMD and ENTRYPOINT take the
 // JSON form (`["nginx","-g","daemon off;"]`) or the shell form (`/bin/sh -c …`).
+import { parseDockerfileAst, parseInstruction, type InstructionNode } from '../../dockerfile';
 import { DaemonError } from '../api/errors';
 import type { ContainerConfig } from './merge-config';
 
@@ -52,6 +53,29 @@ function commandForm(args: string, shell: readonly string[]): string[] {
     }
   }
   return [...shell, args];
+}
+
+/**
+ * HEALTHCHECK as a Dockerfile reads it (flags, shell or JSON form, NONE), the zero durations left
+ * out as Go's omitempty leaves them; a bad flag is the parser's error, as a 400.
+ */
+function healthcheckChange(line: string): Record<string, unknown> {
+  let parsed;
+  try {
+    const node: InstructionNode | undefined = parseDockerfileAst(line).nodes[0];
+    parsed = node === undefined ? undefined : parseInstruction(node);
+  } catch (err) {
+    throw DaemonError.invalidParameter(err instanceof Error ? err.message : String(err));
+  }
+  if (parsed === undefined || !('kind' in parsed) || parsed.kind !== 'healthcheck') return { Test: ['NONE'] };
+  const h = parsed.health;
+  const out: Record<string, unknown> = { Test: [...h.test] };
+  if (h.interval) out.Interval = h.interval;
+  if (h.timeout) out.Timeout = h.timeout;
+  if (h.startPeriod) out.StartPeriod = h.startPeriod;
+  if (h.startInterval) out.StartInterval = h.startInterval;
+  if (h.retries) out.Retries = h.retries;
+  return out;
 }
 
 /** Apply `changes` (one instruction per line) to a copy of `config`. */
@@ -115,8 +139,7 @@ export function applyChanges(config: ContainerConfig, changes: readonly string[]
         out.OnBuild = [...(out.OnBuild ?? []), rest];
         break;
       case 'healthcheck':
-        out.Healthcheck =
-          rest.toUpperCase() === 'NONE' ? { Test: ['NONE'] } : { Test: ['CMD-SHELL', rest.replace(/^CMD\s+/i, '')] };
+        out.Healthcheck = healthcheckChange(line);
         break;
     }
   }

@@ -7,8 +7,10 @@
 //   rename     oldName (with its slash)
 //   exec_*     execID; the action itself names the command (`exec_start: cat /etc/os-release`)
 //   commit     comment, imageID, imageRef
+//   health_status: healthy   (or unhealthy) when a probe changes the status; nothing more
 import type { EventLog } from '../events';
 import type { Container } from './container';
+import type { HealthStatus } from './health/health-state';
 
 export type ContainerAction =
   | 'create'
@@ -33,6 +35,7 @@ export type ContainerAction =
   | `exec_create: ${string}`
   | `exec_start: ${string}`
   | 'exec_die'
+  | `health_status: ${HealthStatus}`
   | 'exec_detach';
 
 export function logContainerEvent(

@@ -16,6 +16,7 @@
 import { yieldToEventLoop } from '../../runtime/clock';
 import { parseIpv4 } from '../networks/cidr';
 import type { ContainerData } from './container-snapshot';
+import { updateHealth } from './health/health-monitor';
 import type { IdSource } from './ids';
 import type { ContainerService } from './service';
 import { runContainer } from './start';
@@ -72,6 +73,7 @@ async function revive(svc: ContainerService, saved: ContainerData, options: Revi
   }
   Object.assign(container.state, saved.state, { restarting: false, running: true });
   if (saved.state.paused) container.task?.pause();
+  updateHealth(svc, container);
 }
 
 /** Make `source` hand out `ids` first, then go on as before; returns the undo. */

@@ -2,13 +2,14 @@
 // unique name), what it was made from (an image, the merged Config, the HostConfig), what it runs
 // (`Path` + `Args`), where it is in its lifecycle (./state.ts), and what belongs to it alone — its
 // writable layer, kept across restarts and thrown away with it; its log; its stdin and the clients
-// attached to its output; its endpoint on the bridge while it runs.
+// attached to its output; its endpoint on the bridge while it runs; its health (./health/).
 import type { Digest } from '../../digest';
 import { Overlay } from '../../layer/overlay';
 import { newUpperDir, type UpperDir } from '../../layer/overlay-union';
 import type { Snapshot } from '../../layer/snapshot';
 import type { InputStream } from '../../runtime/contract';
 import type { Endpoint } from './bridge';
+import type { HealthState } from './health/health-state';
 import type { CreateHostConfig } from './create-body';
 import { LogBuffer } from './log-buffer';
 import type { ContainerConfig } from './merge-config';
@@ -82,6 +83,10 @@ export class Container {
   restartCount = 0;
   /** The pending restart of a `restarting` container; aborting it cancels the restart. */
   pendingRestart: AbortController | undefined;
+  /** Its healthcheck's status, streak and log (inspect → State.Health); absent without a probe. */
+  health: HealthState | undefined;
+  /** Stops the running healthcheck loop (./health/health-monitor.ts). */
+  healthMonitor: AbortController | undefined;
   private readonly now: () => number;
 
   constructor(init: ContainerInit) {

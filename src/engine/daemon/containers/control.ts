@@ -15,6 +15,7 @@
 import { DaemonError } from '../api/errors';
 import type { Container } from './container';
 import { logContainerEvent } from './container-events';
+import { updateHealth } from './health/health-monitor';
 import { cancelRestart } from './monitor';
 import { normaliseName } from './names';
 import type { ContainerService } from './service';
@@ -100,6 +101,7 @@ export function pauseContainer(svc: ContainerService, container: Container, give
   checkMove('pause', container.status, container.subject(given));
   container.task?.pause();
   container.state.paused = true;
+  updateHealth(svc, container);
   logContainerEvent(svc.ctx.events, container, 'pause');
 }
 
@@ -107,6 +109,7 @@ export function unpauseContainer(svc: ContainerService, container: Container, gi
   checkMove('unpause', container.status, container.subject(given));
   container.task?.resume();
   container.state.paused = false;
+  updateHealth(svc, container);
   logContainerEvent(svc.ctx.events, container, 'unpause');
 }
 

@@ -1,7 +1,8 @@
 // `docker create` on the daemon side (moby `containerCreate`), in Docker's order:
 //
-//   1. check the settings: a restart policy Docker knows, not together with `--rm`
-//      (`can't create 'AutoRemove' container with restart policy`), an absolute working directory…
+//   1. check the settings: nothing a `--network container:` mode cannot honour (`conflicting
+//      options: …`), a restart policy Docker knows, not together with `--rm` (`can't create
+//      'AutoRemove' container with restart policy`), an absolute working directory…
 //   2. find the image as the user named it — missing is `404 No such image: alpine:latest`, which is
 //      what makes the CLI pull it and try again;
 //   3. lay the client's Config over the image's (./merge-config.ts): nothing to run is
@@ -23,6 +24,7 @@ import { logContainerEvent } from './container-events';
 import type { CreateRequest } from './create-body';
 import { commandLine, mergeWithImage, verifyConfig } from './merge-config';
 import { generateName, normaliseName } from './names';
+import { checkContainerNetworkMode } from '../networks/container-mode';
 import { validatePortBindings } from '../networks/ports';
 import { networkModeOf } from './host-config';
 import { isNoRestart } from './restart-policy';
@@ -39,6 +41,7 @@ export async function createContainer(
   options: { name?: string; platform?: string } = {},
 ): Promise<CreateResult> {
   const { config, hostConfig } = request;
+  checkContainerNetworkMode(config, hostConfig); // as moby decodes the request
   if (hostConfig.AutoRemove && !isNoRestart(hostConfig.RestartPolicy)) {
     throw DaemonError.invalidParameter("can't create 'AutoRemove' container with restart policy");
   }
@@ -63,10 +66,6 @@ export async function createContainer(
   const merged = mergeWithImage(config, image.config.config);
   const mode = networkModeOf(hostConfig);
   const bindings = validatePortBindings(hostConfig.raw.PortBindings);
-  const publishes = Object.keys(bindings).length > 0 || hostConfig.raw.PublishAllPorts === true;
-  if (mode.startsWith('container:') && publishes) {
-    throw DaemonError.invalidParameter('conflicting options: port publishing and the container type network mode');
-  }
   if (mode === 'host' && Object.keys(bindings).length > 0) {
     warnings.push('Published ports are discarded when using host network mode');
   }

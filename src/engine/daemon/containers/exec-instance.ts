@@ -56,8 +56,14 @@ export function createExec(
   const exec: ExecInstance = { id: svc.ids.nextId(), container, config, running: false, exitCode: null, pid: 0 };
   svc.execs.set(exec.id, exec);
   container.execIds.push(exec.id);
-  logContainerEvent(svc.ctx.events, container, `exec_create: ${config.Cmd.join(' ')}`, { execID: exec.id });
+  logContainerEvent(svc.ctx.events, container, `exec_create: ${execAction(config.Cmd)}`, { execID: exec.id });
   return exec;
+}
+
+/** The command as exec events name it: moby writes the entrypoint, a space, then the arguments (`ls ` alone). */
+export function execAction(cmd: readonly string[]): string {
+  const [entrypoint = '', ...args] = cmd;
+  return `${entrypoint} ${args.join(' ')}`;
 }
 
 export function findExec(svc: ContainerService, id: string): ExecInstance {
@@ -95,7 +101,7 @@ export async function startExec(svc: ContainerService, exec: ExecInstance, io: E
     throw DaemonError.conflict(`Container ${container.id} is paused, unpause the container before exec`);
   exec.running = true;
   const { config } = exec;
-  const command = config.Cmd.join(' ');
+  const command = execAction(config.Cmd);
   logContainerEvent(svc.ctx.events, container, `exec_start: ${command}`, { execID: exec.id });
   const write = (stream: 'stdout' | 'stderr') => (data: Uint8Array) => {
     if ((stream === 'stdout' && config.AttachStdout) || (stream === 'stderr' && config.AttachStderr) || config.Tty) {

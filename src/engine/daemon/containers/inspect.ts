@@ -1,12 +1,13 @@
 // `GET /containers/{id}/json` — `docker inspect` of a container (moby `InspectResponse` for API
 // 1.50), fields in the order Go writes them: identity and command line, State with its times in
-// RFC 3339 (Go's zero time `0001-01-01T00:00:00Z` for "never"), the image by ID, where dockerd keeps
+// RFC 3339 (Go's zero time `0001-01-01T00:00:00Z` for "never") and Health once a probe is set up, the image by ID, where dockerd keeps
 // its files under /var/lib/docker/containers/<id>/, the completed HostConfig, the overlay2
 // directories, the merged Config and the NetworkSettings. With `size=1`, SizeRw and SizeRootFs.
 import { encodedOf } from '../../digest';
 import { sortedMap } from '../api/responses';
 import { goTime } from '../api/system-info';
 import type { Container } from './container';
+import { healthJson, type HealthState } from './health/health-state';
 import { inspectHostConfig } from './host-config';
 import type { ContainerConfig } from './merge-config';
 import { inspectNetworkSettings } from './network-settings';
@@ -21,8 +22,8 @@ export function goTimeOrZero(ms: number): string {
   return ms === 0 ? '0001-01-01T00:00:00Z' : goTime(ms);
 }
 
-export function inspectState(state: ContainerState): Record<string, unknown> {
-  return {
+export function inspectState(state: ContainerState, health?: HealthState): Record<string, unknown> {
+  const out: Record<string, unknown> = {
     Status: statusOf(state),
     Running: state.running,
     Paused: state.paused,
@@ -35,6 +36,8 @@ export function inspectState(state: ContainerState): Record<string, unknown> {
     StartedAt: goTimeOrZero(state.startedAt),
     FinishedAt: goTimeOrZero(state.finishedAt),
   };
+  if (health) out.Health = healthJson(health);
+  return out;
 }
 
 /**
@@ -82,7 +85,7 @@ export function inspectContainer(
     Created: goTime(container.created),
     Path: container.path,
     Args: container.args,
-    State: inspectState(container.state),
+    State: inspectState(container.state, container.health),
     Image: container.imageId,
     ResolvConfPath: `${dir}/resolv.conf`,
     HostnamePath: `${dir}/hostname`,

@@ -4,8 +4,8 @@
 //   is-task=true|false     swarm tasks only / no swarm tasks; ours are never tasks. Anything else
 //                          is `invalid filter 'is-task=[maybe]'` (400)
 //   health=starting|healthy|unhealthy|none
-//                          exact match; no healthcheck ever runs here, so every container is
-//                          `none`. Another word is `Unrecognised filter value for health: x` (400)
+//                          exact match on the probe's status (./health/); `none` for a container
+//                          that has no healthcheck or has never started with one. Another word is `Unrecognised filter value for health: x` (400)
 //   volume=name-or-path    a listed mount whose volume name (a bind's host path) or destination is
 //                          exactly the value
 //   network=name-or-id     a network the container is configured for, by exact name or ID prefix
@@ -42,7 +42,7 @@ export function checkHealthFilter(filters: FilterArgs): void {
   }
 }
 
-/** A container's health as `ps` filters it: this simulator runs no healthchecks. */
+/** The health of a container that has never run a probe (no healthcheck, or NONE). */
 export const HEALTH_NONE = 'none';
 
 /** One `publish`/`expose` value: a port range of one protocol. */

@@ -142,7 +142,7 @@ export function listContainers(svc: ContainerService, options: ListOptions): Con
     if (exited.length > 0 && !(exited.includes(c.state.exitCode) && !c.state.running && c.state.startedAt !== 0))
       continue;
     if (!filters.exactMatch('status', c.status)) continue;
-    if (!filters.exactMatch('health', HEALTH_NONE)) continue;
+    if (!filters.exactMatch('health', c.health?.status ?? HEALTH_NONE)) continue;
     if (volumes !== undefined && !matchesVolume(volumes, svc.mounts.of(c.id))) continue;
     if (ancestors !== undefined && !ancestors.has(c.imageId)) continue;
     if (networks !== undefined && !matchesNetwork(networks, svc.networking.attachments.of(c.id))) continue;

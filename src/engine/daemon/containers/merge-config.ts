@@ -1,7 +1,8 @@
 // What a container will run, decided at create time: the client's Config laid over the image's
 // (moby `merge` and `mergeAndVerifyConfig`). The client wins field by field —
 //
-//   User, WorkingDir, StopSignal, Healthcheck   the image's when the client left them empty
+//   User, WorkingDir, StopSignal   the image's when the client left them empty
+//   Healthcheck    the image's, each field the client left empty (./health/health-config.ts)
 //   Env            the client's, then every image variable the client did not set
 //   Labels, ExposedPorts, Volumes   the union, the client's value on a clash
 //   Cmd, Entrypoint   no Entrypoint given: the image's Entrypoint, and the image's Cmd if no Cmd
@@ -12,6 +13,7 @@
 import type { ContainerConfig as ImageRuntimeConfig } from '../../image/types';
 import { DaemonError } from '../api/errors';
 import type { CreateConfig } from './create-body';
+import { mergeHealthcheck, validateHealthcheck, type HealthcheckConfig } from './health/health-config';
 import { parseSignal } from './signals';
 
 /** A container's Config after the merge, as inspect shows it. */
@@ -39,7 +41,8 @@ export function mergeWithImage(config: CreateConfig, image: ImageRuntimeConfig |
     }
     if (merged.Entrypoint === null) merged.Entrypoint = img.Entrypoint ? [...img.Entrypoint] : null;
   }
-  if (merged.Healthcheck === undefined && img.Healthcheck) merged.Healthcheck = { ...img.Healthcheck };
+  const healthcheck = mergeHealthcheck(merged.Healthcheck as HealthcheckConfig | undefined, img.Healthcheck);
+  if (healthcheck !== undefined) merged.Healthcheck = healthcheck as Record<string, unknown>;
   if (merged.WorkingDir === '') merged.WorkingDir = img.WorkingDir ?? '';
   if (img.Volumes) merged.Volumes = { ...img.Volumes, ...(merged.Volumes ?? {}) };
   if (merged.StopSignal === undefined && img.StopSignal) merged.StopSignal = img.StopSignal;
@@ -60,6 +63,7 @@ export function verifyConfig(config: CreateConfig): void {
     );
   }
   if (config.StopSignal !== undefined) parseSignal(config.StopSignal);
+  validateHealthcheck(config.Healthcheck as HealthcheckConfig | undefined);
   for (const variable of config.Env ?? []) {
     if (variable === '' || variable.startsWith('=')) {
       throw DaemonError.invalidParameter(`invalid environment variable: ${variable}`);

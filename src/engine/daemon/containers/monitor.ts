@@ -1,6 +1,7 @@
 // What happens when a container's PID 1 ends (moby `handleContainerExit`) — the one transition no
 // client asks for:
 //
+//   0. the healthcheck loop stops (the status is left `unhealthy`, as moby leaves it);
 //   1. the last output is delivered and the attached clients are let go (their streams end);
 //   2. the endpoint goes back to the bridge (the address is free again);
 //   3. the restart policy decides (./restart-policy.ts): restart after the back-off — the container
@@ -14,6 +15,7 @@
 // then settles as `exited` with the exit code of its last run.
 import type { Container } from './container';
 import { logContainerEvent } from './container-events';
+import { stopHealth } from './health/health-monitor';
 import { autoRemove } from './remove';
 import type { RuntimeTask } from './runtime-port';
 import type { ContainerService } from './service';
@@ -30,6 +32,7 @@ export function watchExit(svc: ContainerService, container: Container, task: Run
 function handleExit(svc: ContainerService, container: Container, task: RuntimeTask, exitCode: number): void {
   if (container.task !== task) return;
   const now = svc.now();
+  stopHealth(container);
   container.task = undefined;
   container.logs.flush();
   container.renewStdin();

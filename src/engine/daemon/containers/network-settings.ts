@@ -80,12 +80,13 @@ interface PortEntry {
 
 /**
  * A running container's ports: its exposed ports and published ones, in port order, each with its
- * bindings. None while it is not running, nor on the `host` or `none` network.
+ * bindings. None while it is not running, nor on the `host` or `none` network, nor in another
+ * container's namespace.
  */
 function portEntries(svc: ContainerService, container: Container): PortEntry[] {
   if (!container.state.running || container.state.restarting) return [];
   const mode = networkModeOf(container.hostConfig);
-  if (mode === 'host' || mode === 'none') return [];
+  if (mode === 'host' || mode === 'none' || mode.startsWith('container:')) return [];
   const published = svc.networking.attachments.of(container.id)?.ports ?? [];
   const exposed = container.config.ExposedPorts;
   if (published.length === 0 && (exposed === null || exposed === undefined)) return [];
@@ -127,7 +128,8 @@ export function portList(svc: ContainerService, container: Container): PortRow[]
 
 /** The full NetworkSettings of inspect. */
 export function inspectNetworkSettings(svc: ContainerService, container: Container): Record<string, unknown> {
-  const sandbox = container.endpoint;
+  // none for a container in another's namespace (`--network container:`): it has no sandbox of its own
+  const sandbox = container.endpoint?.sandboxId === '' ? undefined : container.endpoint;
   const bridge = svc.networking.networks.defaultBridge;
   const onBridge = sandbox ? svc.networking.attachments.of(container.id)?.endpoints.get(bridge.id) : undefined;
   return {

@@ -7,6 +7,7 @@
 // already taken.
 import type { HttpHandler, NetworkStack } from '../../runtime/contract';
 import type { WireRequest, WireResponse } from '../../wire/message';
+import type { Meter } from '../networks/traffic';
 
 export type SocketErrno = 'ECONNREFUSED' | 'EHOSTUNREACH' | 'ENOTFOUND' | 'EADDRINUSE' | 'ECONNRESET';
 
@@ -31,6 +32,8 @@ export interface Route {
   listeners: Listeners;
   /** How the other end sees this namespace's address (the container's IP on the shared network). */
   remoteAddress: string;
+  /** Counts what crosses the interfaces on the way (../networks/traffic.ts); none for loopback. */
+  meter?: Meter;
 }
 
 export interface NamespaceView {
@@ -78,7 +81,8 @@ export function containerNetworkStack(view: NamespaceView): NetworkStack {
       if (route === undefined) throw socketError('EHOSTUNREACH', `${address}:${port}`);
       const handler = route.listeners.get(port);
       if (handler === undefined) throw socketError('ECONNREFUSED', `${address}:${port}`);
-      return handler(request, { remoteAddress: route.remoteAddress });
+      const connection = { remoteAddress: route.remoteAddress };
+      return route.meter ? route.meter.exchange(handler, request, connection) : handler(request, connection);
     },
     resolve: resolveName,
   };

@@ -1,4 +1,5 @@
 // `docker start` on the daemon side (moby `containerStart`): connect the container to its networks
+// (or, with `--network container:x`, to x's namespace: ../networks/container-mode.ts)
 // and program its published ports (../networks/attachments.ts — a missing network or a port already
 // taken fails the start here, and the container stays as it was), write its init layer (/etc/hosts
 // with the new address, /etc/hostname, /etc/resolv.conf: the embedded DNS server on user-defined
@@ -15,14 +16,17 @@
 //   exec: "nope": executable file not found in $PATH
 //
 // On success the container is `running` from that instant (StartedAt), the `start` event goes out,
-// and the monitor (./monitor.ts) waits for PID 1 to end.
+// the healthcheck (if any) starts over as `starting` (./health/), and the monitor (./monitor.ts)
+// waits for PID 1 to end.
 import { DaemonError } from '../api/errors';
 import type { Container } from './container';
 import { logContainerEvent } from './container-events';
+import { joinNamespace } from '../networks/container-mode';
 import { internalResolvConf } from '../networks/resolv-conf';
 import { MountedOverlay } from '../volumes/mounted-overlay';
 import type { Endpoint } from './bridge';
 import { containerLower, resolvConf } from './init-layer';
+import { initHealth } from './health/health-monitor';
 import { watchExit } from './monitor';
 import { containerMounts } from './mount-table';
 import { containerNetworkStack } from './network-stack';
@@ -63,7 +67,9 @@ export async function runContainer(svc: ContainerService, container: Container, 
     container.hasBeenManuallyStopped = false;
   }
   let joined;
+  let sharedWith: Container | undefined; // the owner of the namespace a `--network container:` joins
   try {
+    sharedWith = joinNamespace(svc.store, container);
     joined = svc.networking.attachments.join(container);
   } catch (err) {
     setupFailed(svc, container, err);
@@ -78,7 +84,8 @@ export async function runContainer(svc: ContainerService, container: Container, 
     macAddress: first?.macAddress ?? '',
   };
   container.endpoint = endpoint;
-  const networking = svc.networking.attachments.of(container.id);
+  const networking = svc.networking.attachments.of((sharedWith ?? container).id);
+  const address = sharedWith?.endpoint?.ipAddress ?? endpoint.ipAddress;
   const embeddedDns = [...(networking?.endpoints.keys() ?? [])].some(
     (id) => svc.networking.networks.get(id)?.hasEmbeddedDns,
   );
@@ -88,7 +95,7 @@ export async function runContainer(svc: ContainerService, container: Container, 
       {
         hostname: container.hostname,
         domainname: container.config.Domainname,
-        ...(endpoint.ipAddress !== '' ? { ipAddress: endpoint.ipAddress } : {}),
+        ...(address !== '' ? { ipAddress: address } : {}),
         resolvConf: embeddedDns ? internalResolvConf() : resolvConf(svc.nameservers),
       },
       Math.floor(svc.now() / 1000),
@@ -129,7 +136,7 @@ export async function runContainer(svc: ContainerService, container: Container, 
       container.output.publish(stream, data);
     },
   };
-  const net = containerNetworkStack(svc.networking.routing.namespaceOf(container));
+  const net = containerNetworkStack(svc.networking.routing.namespaceOf(container, sharedWith));
   let task;
   try {
     task = await svc.runtime.start(
@@ -156,6 +163,7 @@ export async function runContainer(svc: ContainerService, container: Container, 
   Object.assign(state, { running: true, paused: false, restarting: false, exitCode: 0, error: '', pid: task.hostPid });
   state.startedAt = svc.now();
   container.task = task;
+  initHealth(svc, container);
   logContainerEvent(svc.ctx.events, container, 'start');
   watchExit(svc, container, task);
 }

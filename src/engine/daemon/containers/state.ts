@@ -11,7 +11,9 @@
 //
 // and so is the STATUS column of `docker ps` (moby `State.String()`), computed from the clock:
 // `Up 5 minutes`, `Up 2 minutes (Paused)`, `Restarting (1) 5 seconds ago`, `Removal In Progress`,
-// `Dead`, `Created`, `Exited (0) 3 seconds ago`.
+// `Dead`, `Created`, `Exited (0) 3 seconds ago` — and `Up 2 minutes (healthy)`,
+// `Up 3 seconds (health: starting)`, `Up 1 minute (unhealthy)` with a healthcheck.
+import { healthLabel, type HealthState } from './health/health-state';
 import { humanDuration } from './human-duration';
 
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -74,13 +76,13 @@ export function statusOf(state: ContainerState): ContainerStatus {
   return 'exited';
 }
 
-/** The STATUS text of `docker ps`, as of `now` (ms since the epoch). */
-export function statusText(state: ContainerState, now: number): string {
+/** The STATUS text of `docker ps`, as of `now` (ms since the epoch); a running container's health in parentheses. */
+export function statusText(state: ContainerState, now: number, health?: HealthState): string {
   if (state.running) {
     const up = humanDuration(now - state.startedAt);
     if (state.paused) return `Up ${up} (Paused)`;
     if (state.restarting) return `Restarting (${state.exitCode}) ${humanDuration(now - state.finishedAt)} ago`;
-    return `Up ${up}`;
+    return health ? `Up ${up} (${healthLabel(health)})` : `Up ${up}`;
   }
   if (state.removalInProgress) return 'Removal In Progress';
   if (state.dead) return 'Dead';

@@ -13,7 +13,9 @@
 //            container wrote to its own layer; the limit is `--memory`, else the host's RAM.
 //   block    the bytes written to its writable layer.
 //   PIDs     how many processes it has.
-//   network  one `ethN` per network endpoint (bytes are not counted yet: zeros).
+//   network  one `ethN` per network interface, with the bytes and packets the simulated network
+//            carried across it (../networks/traffic.ts: HTTP messages, one packet per message or
+//            streamed chunk, no TCP/IP overhead).
 //
 // The CLI computes CPU % from two samples a second apart (`precpu_stats` is the earlier one), and
 // MEM USAGE as `usage - inactive_file`: so a container looping in a shell shows about 100%, an
@@ -235,15 +237,29 @@ export function sampleStats(
   }
   out.cpu_stats = cpuStatsAt(processes, at, host);
   out.memory_stats = memoryStats(processes, written, memory > 0 ? Math.min(memory, host.memTotal) : host.memTotal);
-  const endpoints = svc.networking.attachments.of(container.id)?.endpoints.size ?? 0;
-  if (endpoints > 0) {
-    const zeros = Object.fromEntries(NETWORK_FIELDS.map((f) => [f, 0])) as Record<
-      (typeof NETWORK_FIELDS)[number],
-      number
-    >;
-    out.networks = Object.fromEntries(Array.from({ length: endpoints }, (_, i) => [`eth${i}`, { ...zeros }]));
-  }
+  const networks = networkStats(svc, container);
+  if (networks !== undefined) out.networks = networks;
   return { json: out, reading: { at, cpu: out.cpu_stats } };
+}
+
+/**
+ * `networks`: one `ethN` per interface of the container's sandbox, in the order it joined the
+ * networks, with what crossed it (../networks/traffic.ts). None (omitted, as Go's omitempty does)
+ * when the sandbox has no interface: `host` and `none` endpoints have none, and a container in
+ * another's namespace has no sandbox of its own.
+ */
+function networkStats(svc: ContainerService, container: Container): StatsJson['networks'] {
+  const endpoints = [...(svc.networking.attachments.of(container.id)?.endpoints.values() ?? [])].filter(
+    (ep) => ep.ipAddress !== '',
+  );
+  if (endpoints.length === 0) return undefined;
+  return Object.fromEntries(
+    endpoints.map((ep, i) => {
+      const counters = svc.networking.traffic.of(ep.endpointId);
+      const fields = { ...counters, rx_errors: 0, rx_dropped: 0, tx_errors: 0, tx_dropped: 0 };
+      return [`eth${i}`, Object.fromEntries(NETWORK_FIELDS.map((f) => [f, fields[f]]))];
+    }),
+  ) as StatsJson['networks'];
 }
 
 /** The reading a second before `at`, as the collector's previous tick would have taken it. */

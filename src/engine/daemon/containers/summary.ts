@@ -48,7 +48,7 @@ export function containerSummary(
   const Ports = portList(svc, container);
   const Labels = sortedMap(container.config.Labels);
   const State = container.status;
-  const Status = statusText(container.state, svc.now());
+  const Status = statusText(container.state, svc.now(), container.health);
   const HostConfig = { NetworkMode: networkModeOf(container.hostConfig) };
   const NetworkSettings = { Networks: networksOf(svc, container) };
   const listed = svc.mounts.of(container.id);

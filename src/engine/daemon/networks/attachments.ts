@@ -102,6 +102,8 @@ export class Attachments {
   /** Make the endpoints and program the ports of a container that starts; all or nothing. */
   join(container: Container): { sandboxId: string; endpoints: NetworkEndpoint[] } {
     const networking = this.networking(container);
+    // a container in another's namespace has no sandbox of its own (./container-mode.ts)
+    if (networkModeOf(container.hostConfig).startsWith('container:')) return { sandboxId: '', endpoints: [] };
     const found: [Network, Attachment][] = [];
     for (const [name, attachment] of networking.attachments) {
       const network = attachment.networkId ? this.networks.get(attachment.networkId) : this.networks.byName(name);

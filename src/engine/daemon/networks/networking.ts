@@ -1,6 +1,7 @@
 // A daemon's networking, assembled: its networks, the host's table of published ports, the
-// containers' attachments and endpoints, and the routing between them. The container service
-// owns one (containers/service.ts); the network endpoints reach it with `networkingOf(ctx)`.
+// containers' attachments and endpoints, the routing between them and what each endpoint carried.
+// The container service owns one (containers/service.ts); the network endpoints reach it with
+// `networkingOf(ctx)`.
 import type { HttpHandler } from '../../runtime/contract';
 import type { Listeners } from '../containers/network-stack';
 import type { IdSource } from '../containers/ids';
@@ -9,6 +10,7 @@ import { Attachments } from './attachments';
 import { NetworkService } from './network-service';
 import { PortAllocator } from './ports';
 import { Routing } from './routing';
+import { Traffic } from './traffic';
 
 export interface NetworkingOptions {
   /** The daemon's ID source (endpoint and sandbox IDs of a start). */
@@ -26,15 +28,19 @@ export class Networking {
   readonly ports = new PortAllocator();
   readonly attachments: Attachments;
   readonly routing: Routing;
+  /** What each endpoint has carried (`docker stats` NET I/O). */
+  readonly traffic = new Traffic();
 
   constructor(options: NetworkingOptions) {
     this.networks = new NetworkService(options.networkIds, options.now, options.events, options.bridgeId);
     this.attachments = new Attachments(this.networks, this.ports, options.events, options.ids, options.networkIds);
-    this.routing = new Routing(this.networks, this.attachments, this.ports, options.listenersOf);
+    this.routing = new Routing(this.networks, this.attachments, this.ports, options.listenersOf, this.traffic);
   }
 
   /** A container stopped: its endpoints, published ports and host-side servers go. */
   leave(containerId: string): void {
+    const endpoints = this.attachments.of(containerId)?.endpoints.values() ?? [];
+    this.traffic.forget([...endpoints].map((ep) => ep.endpointId));
     this.attachments.leave(containerId);
     this.routing.releaseHostPorts(containerId);
   }

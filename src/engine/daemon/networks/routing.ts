@@ -12,6 +12,11 @@
 //   - With `--network none` there is only loopback.
 //   - A published port (`-p 8080:80`) is the host listening on 8080 and forwarding to the
 //     container's port 80 (docker-proxy); the container sees the connection come from the gateway.
+//   - With `--network container:web` a container is in web's namespace (./container-mode.ts): web's
+//     interfaces, routes, names and listening ports, for as long as web's sandbox lasts.
+//
+// Every exchange that crosses a container's interface is counted on it (./traffic.ts) for
+// `docker stats`.
 import type { HttpHandler } from '../../runtime/contract';
 import type { Container } from '../containers/container';
 import { networkModeOf } from '../containers/host-config';
@@ -26,6 +31,7 @@ import type { Attachments } from './attachments';
 import type { Network, NetworkEndpoint } from './network';
 import type { NetworkService } from './network-service';
 import type { PortAllocator } from './ports';
+import type { Traffic } from './traffic';
 
 /** The host's address on its own LAN, as `ip addr` in a host-mode container shows it. */
 export const HOST_LAN = { address: '192.168.1.23', prefix: 24, mac: '52:54:00:12:34:56' };
@@ -53,6 +59,7 @@ export class Routing {
     private readonly ports: PortAllocator,
     /** The listeners of a container by ID (its own namespace). */
     private readonly listenersOf: (containerId: string) => Listeners | undefined,
+    private readonly traffic: Traffic,
   ) {
     this.hostListeners = new HostListeners((port) => this.publishedPort('0.0.0.0', port));
   }
@@ -65,16 +72,20 @@ export class Routing {
     return async (request) => {
       const target = this.listenersOf(binding.containerId)?.get(binding.privatePort);
       if (target === undefined) throw socketError('ECONNRESET', `${hostIp}:${port}`);
-      return target(request, { remoteAddress: this.gatewayFor(binding.containerId) });
+      const inbound = this.gatewayFor(binding.containerId);
+      return this.traffic
+        .link(undefined, inbound?.endpointId)
+        .exchange(target, request, { remoteAddress: inbound?.gateway ?? '172.17.0.1' });
     };
   }
 
-  private gatewayFor(containerId: string): string {
-    for (const networkId of this.attachments.of(containerId)?.endpoints.keys() ?? []) {
+  /** The container's first endpoint on a network with a gateway: where docker-proxy's traffic comes in. */
+  private gatewayFor(containerId: string): { gateway: string; endpointId: string } | undefined {
+    for (const [networkId, endpoint] of this.attachments.of(containerId)?.endpoints ?? []) {
       const pool = this.networks.get(networkId)?.pool;
-      if (pool) return pool.gatewayText;
+      if (pool) return { gateway: pool.gatewayText, endpointId: endpoint.endpointId };
     }
-    return '172.17.0.1';
+    return undefined;
   }
 
   /** The live endpoints of a container, with their networks, in the order it joined them. */
@@ -87,10 +98,14 @@ export class Routing {
     return out;
   }
 
-  /** The namespace view of a container about to start. */
-  namespaceOf(container: Container): NamespaceView {
+  /**
+   * The namespace view of a container about to start; `joined` is the running container whose
+   * namespace a `--network container:` container shares.
+   */
+  namespaceOf(container: Container, joined?: Container): NamespaceView {
     const mode = networkModeOf(container.hostConfig);
     if (mode === 'host') return this.hostNamespace(container);
+    if (joined !== undefined) return this.sharedNamespace(joined);
     if (mode === 'none' || mode.startsWith('container:')) {
       return {
         hostname: container.hostname,
@@ -116,6 +131,25 @@ export class Routing {
     };
   }
 
+  /**
+   * The namespace of `owner`, as a container that joined it sees it: the same view while the
+   * sandbox `owner` had at the join lasts; once it goes (owner stopped, or restarted into a new
+   * sandbox), only loopback and the servers listening in it remain.
+   */
+  private sharedNamespace(owner: Container): NamespaceView {
+    const view = this.namespaceOf(owner);
+    const sandboxId = this.attachments.of(owner.id)?.sandboxId;
+    const alive = () => sandboxId !== undefined && this.attachments.of(owner.id)?.sandboxId === sandboxId;
+    return {
+      hostname: owner.hostname,
+      listeners: view.listeners,
+      interfaces: () => (alive() ? view.interfaces() : []),
+      lookup: (name) => (alive() ? view.lookup(name) : undefined),
+      route: (ip) => (alive() ? view.route(ip) : undefined),
+      ...(view.claim ? { claim: view.claim } : {}),
+    };
+  }
+
   /** The embedded DNS: names, aliases and short IDs on the user-defined networks the container shares. */
   lookup(containerId: string, name: string): string | undefined {
     const wanted = name.toLowerCase().replace(/\.$/, '');
@@ -131,11 +165,18 @@ export class Routing {
   /** Where `ip` leads from a container: a peer on a shared network, or the host at a gateway. */
   route(containerId: string, ip: string): Route | undefined {
     for (const [network, own] of this.endpointsOf(containerId)) {
-      if (network.pool?.gatewayText === ip) return { listeners: this.hostListeners, remoteAddress: own.ipAddress };
+      if (network.pool?.gatewayText === ip) {
+        return {
+          listeners: this.hostListeners,
+          remoteAddress: own.ipAddress,
+          meter: this.traffic.link(own.endpointId, undefined),
+        };
+      }
       for (const peer of network.endpoints.values()) {
         if (peer.ipAddress !== ip) continue;
         const listeners = this.listenersOf(peer.containerId);
-        return listeners ? { listeners, remoteAddress: own.ipAddress } : undefined;
+        const meter = this.traffic.link(own.endpointId, peer.endpointId);
+        return listeners ? { listeners, remoteAddress: own.ipAddress, meter } : undefined;
       }
     }
     return undefined;
@@ -156,7 +197,9 @@ export class Routing {
           for (const peer of network.endpoints.values()) {
             if (peer.ipAddress !== ip) continue;
             const listeners = this.listenersOf(peer.containerId);
-            return listeners && network.pool ? { listeners, remoteAddress: network.pool.gatewayText } : undefined;
+            if (listeners === undefined || network.pool === undefined) return undefined;
+            const meter = this.traffic.link(undefined, peer.endpointId);
+            return { listeners, remoteAddress: network.pool.gatewayText, meter };
           }
         }
         return undefined;

@@ -59,38 +59,48 @@ function keyValues(texts: readonly string[]): Record<string, string> {
   return sorted(out);
 }
 
+const HEALTH_FLAGS = [
+  'health-interval',
+  'health-timeout',
+  'health-retries',
+  'health-start-period',
+  'health-start-interval',
+] as const;
+/** HealthConfig's fields in Go's order: Test, Interval, Timeout, StartPeriod, StartInterval, Retries. */
+const GO_FIELD_ORDER = [
+  'health-interval',
+  'health-timeout',
+  'health-start-period',
+  'health-start-interval',
+  'health-retries',
+] as const;
+const HEALTH_FIELDS: Record<(typeof HEALTH_FLAGS)[number], string> = {
+  'health-interval': 'Interval',
+  'health-timeout': 'Timeout',
+  'health-retries': 'Retries',
+  'health-start-period': 'StartPeriod',
+  'health-start-interval': 'StartInterval',
+};
+
+/**
+ * `--health-*` and `--no-healthcheck` as docker/cli reads them: only non-zero values count as
+ * settings (so `--health-retries 0 --no-healthcheck` is fine), negative ones are refused in this
+ * order, and zero fields stay off the wire (Go's omitempty).
+ */
 function healthcheck(flags: FlagValues): Record<string, unknown> | undefined {
+  const cmd = flags.string('health-cmd');
+  const haveSettings = cmd !== '' || HEALTH_FLAGS.some((f) => flags.number(f) !== 0);
   if (flags.bool('no-healthcheck')) {
-    const conflicting = [
-      'health-cmd',
-      'health-interval',
-      'health-timeout',
-      'health-start-period',
-      'health-start-interval',
-      'health-retries',
-    ];
-    if (conflicting.some((f) => flags.changed(f)))
-      throw new Error('--no-healthcheck conflicts with --health-* options');
+    if (haveSettings) throw new Error('--no-healthcheck conflicts with --health-* options');
     return { Test: ['NONE'] };
   }
-  const cmd = flags.string('health-cmd');
-  const any = [
-    'health-cmd',
-    'health-interval',
-    'health-timeout',
-    'health-start-period',
-    'health-start-interval',
-    'health-retries',
-  ].some((f) => flags.changed(f));
-  if (!any) return undefined;
-  const test = cmd !== '' ? ['CMD-SHELL', cmd] : undefined;
+  if (!haveSettings) return undefined;
+  for (const f of HEALTH_FLAGS) {
+    if (flags.number(f) < 0) throw new Error(`--${f} cannot be negative`);
+  }
   const check: Record<string, unknown> = {};
-  if (test) check.Test = test;
-  if (flags.number('health-interval')) check.Interval = flags.number('health-interval');
-  if (flags.number('health-timeout')) check.Timeout = flags.number('health-timeout');
-  if (flags.number('health-start-period')) check.StartPeriod = flags.number('health-start-period');
-  if (flags.number('health-start-interval')) check.StartInterval = flags.number('health-start-interval');
-  if (flags.number('health-retries')) check.Retries = flags.number('health-retries');
+  if (cmd !== '') check.Test = ['CMD-SHELL', cmd];
+  for (const f of GO_FIELD_ORDER) if (flags.number(f) !== 0) check[HEALTH_FIELDS[f]] = flags.number(f);
   return check;
 }
 
