@@ -263,6 +263,15 @@ describe('the workspace', { timeout: 240_000 }, () => {
     await page.getByRole('tab', { name: 'Inspector' }).click();
     await page.getByRole('button', { name: 'Show the lesson panel' }).click();
     await page.getByTestId('lesson-panel').waitFor();
+
+    // The narrow editor stacks its files above the code, which keeps the pane's width.
+    expect((await page.locator('[data-testid="editor"] .code').boundingBox())!.width).toBeGreaterThanOrEqual(150);
+    // Alt+L folds and unfolds the lesson panel, as its button does.
+    await page.keyboard.press('Alt+KeyL');
+    await page.getByRole('button', { name: 'Show the lesson panel' }).waitFor();
+    await page.keyboard.press('Alt+KeyL');
+    await page.getByRole('button', { name: 'Hide the lesson panel' }).waitFor();
+    await page.getByTestId('lesson-panel').waitFor();
   });
 
   it('fits a 1920×1080 screen and the dark theme', async () => {

@@ -14,6 +14,9 @@ describe('shortcutFor', () => {
   it.each([
     [press('KeyT', '†', { altKey: true }), false, 'focus-terminal'], // a Mac's Alt+T
     [press('KeyP', 'p', { altKey: true }), true, 'toggle-pause'],
+    [press('KeyL', '¬', { altKey: true }), false, 'toggle-lesson-panel'], // a Mac's Alt+L
+    [press('KeyL', 'l', { altKey: true }), true, 'toggle-lesson-panel'],
+    [press('KeyL', 'l'), false, undefined],
     [press('KeyS', 's', { altKey: true }), true, 'step'],
     [press('Digit1', '1', { altKey: true }), false, 'speed-instant'],
     [press('Digit3', '3', { altKey: true }), false, 'speed-slow'],
@@ -29,5 +32,9 @@ describe('shortcutFor', () => {
   it('gives every shortcut its own key', () => {
     const codes = SHORTCUTS.map((s) => s.code);
     expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('lists the lesson panel shortcut for the help dialog', () => {
+    expect(SHORTCUTS.find((s) => s.action === 'toggle-lesson-panel')).toMatchObject({ keys: 'Alt+L', code: 'KeyL' });
   });
 });

@@ -6,6 +6,7 @@ export type ShortcutAction =
   | 'focus-terminal'
   | 'focus-editor'
   | 'focus-log'
+  | 'toggle-lesson-panel'
   | 'toggle-pause'
   | 'step'
   | 'speed-instant'
@@ -27,6 +28,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Alt+T', code: 'KeyT', action: 'focus-terminal', description: 'Focus the terminal' },
   { keys: 'Alt+E', code: 'KeyE', action: 'focus-editor', description: 'Focus the editor' },
   { keys: 'Alt+M', code: 'KeyM', action: 'focus-log', description: 'Focus the message log' },
+  { keys: 'Alt+L', code: 'KeyL', action: 'toggle-lesson-panel', description: 'Fold or unfold the lesson panel' },
   { keys: 'Alt+P', code: 'KeyP', action: 'toggle-pause', description: 'Pause or resume the network' },
   { keys: 'Alt+S', code: 'KeyS', action: 'step', description: 'Deliver the next message (while paused)' },
   { keys: 'Alt+1', code: 'Digit1', action: 'speed-instant', description: 'Speed: instant' },
