@@ -9,6 +9,7 @@
 import { concatBytes, type Bytes } from '../../engine/bytes';
 import { isStream, splitUrl, type Headers, type WireRequest, type WireResponse } from '../../engine/wire/message';
 import { NetworkError } from '../network/network';
+import { recordedStream } from '../network/recorded-stream';
 import { ProgressReader, type ProgressMessage } from '../operations/progress-stream';
 
 /** The daemon did not answer at all (its host or the link to it is down). */
@@ -225,11 +226,7 @@ function keep(record: Reading, chunk: Bytes): void {
   );
 }
 
-/**
- * A streamed body read through the runner: each chunk is recorded (and decoded for an operation)
- * as it passes. A plain iterator, not a generator: when the reader hangs up (Ctrl-C on `logs -f`),
- * `return()` reaches the daemon's stream at once instead of waiting for its next chunk.
- */
+/** A streamed body read through the runner: each chunk is recorded (and decoded for an operation) as it passes. */
 function passThrough(
   body: AsyncIterable<Bytes>,
   record: Reading,
@@ -243,43 +240,15 @@ function passThrough(
       if (operation) sendBack({ type: 'operation.message', operation, message });
     }
   };
-  let finished = false;
-  const finish = () => {
-    if (finished) return;
-    finished = true;
-    sendBack({ type: 'stream.end' });
-    if (operation) sendBack({ type: 'operation.end', operation });
-  };
-  const over: IteratorResult<Bytes> = { done: true, value: undefined };
-  return {
-    [Symbol.asyncIterator](): AsyncIterator<Bytes> {
-      const source = body[Symbol.asyncIterator]();
-      return {
-        async next() {
-          if (finished) return over;
-          let step: IteratorResult<Bytes>;
-          try {
-            step = await source.next();
-          } catch (err) {
-            finish();
-            throw err;
-          }
-          if (finished) return over;
-          if (step.done) {
-            if (reader) deliver(reader.end());
-            finish();
-            return over;
-          }
-          keep(record, step.value);
-          if (reader) deliver(reader.push(step.value));
-          return step;
-        },
-        async return() {
-          finish();
-          await source.return?.(undefined);
-          return over;
-        },
-      };
+  return recordedStream(body, {
+    chunk(bytes) {
+      keep(record, bytes);
+      if (reader) deliver(reader.push(bytes));
     },
-  };
+    end(how) {
+      if (reader && how === 'ended') deliver(reader.end());
+      sendBack({ type: 'stream.end' });
+      if (operation) sendBack({ type: 'operation.end', operation });
+    },
+  });
 }

@@ -38,7 +38,9 @@ export function recordedStream(source: AsyncIterable<Bytes>, watcher: StreamWatc
             finish('ended');
             return { done: true, value: undefined };
           }
-          if (!over) watcher.chunk(result.value);
+          // A chunk that arrives after the reader hung up is not handed on: the reader has gone.
+          if (over) return { done: true, value: undefined };
+          watcher.chunk(result.value);
           return result;
         },
         async return(): Promise<IteratorResult<Bytes>> {
